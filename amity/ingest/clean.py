@@ -1,0 +1,103 @@
+"""Plain text and HTML into Documents: boilerplate masked (offsets kept), title, date, language."""
+
+from __future__ import annotations
+
+import re
+
+from amity.errors import SkipDocument
+from amity.ingest.meta import detect_language, find_date, is_boilerplate_line, is_date_line, normalise_date
+from amity.records import Document
+
+HEADER_LINES = 12  # non-empty lines at the top searched for the title and the publication date
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        out.append((pos, pos + len(body), body))
+        pos += len(line)
+    return out
+
+
+def analyse_text(text: str) -> tuple[tuple[tuple[int, int], ...], str | None, str | None]:
+    """Boilerplate spans, title and publication date of a plain-text capture of a page."""
+    mask: list[tuple[int, int]] = []
+    title: str | None = None
+    published: str | None = None
+    seen = 0
+    for start, end, line in _lines(text):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        header = seen <= HEADER_LINES
+        if header and is_date_line(stripped):
+            if published is None:
+                published = find_date(stripped)
+            mask.append((start, end))
+            continue
+        if is_boilerplate_line(stripped):
+            mask.append((start, end))
+            continue
+        if header and title is None and len(stripped) <= 300 and not stripped.endswith(":"):
+            title = stripped
+    return tuple(mask), title, published
+
+
+def text_to_document(doc: str, text: str, *, source: str = "", content_hash: str = "") -> Document:
+    if not text.strip():
+        raise SkipDocument("empty", "the document has no text")
+    mask, title, published = analyse_text(text)
+    visible = masked_text(text, mask)
+    return Document(
+        doc=doc, text=text, source=source, title=title, published=published,
+        language=detect_language(visible), content_hash=content_hash, fmt="txt", mask=mask,
+    )
+
+
+def masked_text(text: str, mask: tuple[tuple[int, int], ...]) -> str:
+    """The text with masked spans blanked to spaces: same length, so offsets are unchanged."""
+    if not mask:
+        return text
+    chars = list(text)
+    for s, e in mask:
+        for i in range(s, e):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def html_to_document(doc: str, html: str, *, source: str = "", content_hash: str = "") -> Document:
+    """Main text of a web page through trafilatura, with its title and date from the page's metadata."""
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
+        )
+    except Exception as e:  # trafilatura raises many kinds on broken markup
+        raise SkipDocument("bad-html", f"the page could not be parsed: {type(e).__name__}: {e}") from e
+    body = getattr(result, "text", None) if result is not None else None
+    if not body or not body.strip():
+        fallback = " ".join(_TAG.sub(" ", html).split())
+        if len(fallback) < 20:
+            raise SkipDocument("no-text", "the page has no readable main text")
+        body = fallback
+    meta_title = getattr(result, "title", None) if result is not None else None
+    meta_date = getattr(result, "date", None) if result is not None else None
+    mask, title, published = analyse_text(body)
+    text = body
+    if meta_title and meta_title.strip() and not body.startswith(meta_title.strip()):
+        text = meta_title.strip() + "\n\n" + body
+        mask = tuple((s + len(meta_title.strip()) + 2, e + len(meta_title.strip()) + 2) for s, e in mask)
+    return Document(
+        doc=doc, text=text, source=source,
+        title=(meta_title or title or None),
+        published=(normalise_date(meta_date) if meta_date else published),
+        language=detect_language(masked_text(text, mask)), content_hash=content_hash, fmt="html", mask=mask,
+    )

@@ -1,0 +1,86 @@
+"""Title, publication date and language of a document."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import regex
+
+from amity.data_files import load_json
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_DATE_FORMS = [
+    (re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"), ("y", "m", "d")),
+    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), ("M", "d", "y")),
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})\b", re.I), ("d", "M", "y")),
+]
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return 1900 <= y <= 2100
+
+
+def find_date(s: str) -> str | None:
+    """The first full calendar date in `s` as ISO YYYY-MM-DD, or None."""
+    best: tuple[int, str] | None = None
+    for rx, order in _DATE_FORMS:
+        m = rx.search(s)
+        if not m:
+            continue
+        vals: dict[str, int] = {}
+        groups = list(m.groups())
+        gi = 0
+        for part in order:
+            if part == "M":
+                vals["m"] = MONTHS[groups[gi].lower()[:3]]
+            else:
+                vals[part] = int(groups[gi])
+            gi += 1
+        if _valid(vals["y"], vals["m"], vals["d"]):
+            iso = f"{vals['y']:04d}-{vals['m']:02d}-{vals['d']:02d}"
+            if best is None or m.start() < best[0]:
+                best = (m.start(), iso)
+    return best[1] if best else None
+
+
+def normalise_date(s: str) -> str | None:
+    """An ISO date (or YYYY-MM, YYYY) from a metadata string; None when it holds no date."""
+    s = s.strip()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", s):
+        return s
+    return find_date(s)
+
+
+@cache
+def _compiled(kind: str) -> tuple[regex.Pattern[str], ...]:
+    return tuple(regex.compile(p, regex.I) for p in load_json("boilerplate.json")[kind])
+
+
+def is_boilerplate_line(line: str) -> bool:
+    return any(p.match(line) for p in _compiled("line_patterns"))
+
+
+def is_date_line(line: str) -> bool:
+    return len(line) < 120 and any(p.match(line) for p in _compiled("date_line_patterns"))
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's main language (py3langid), or None for too little text."""
+    sample = text[:5000]
+    if sum(c.isalpha() for c in sample) < 20:
+        return None
+    import py3langid
+
+    lang, _ = py3langid.classify(sample)
+    return str(lang)

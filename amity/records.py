@@ -1,0 +1,170 @@
+"""Records passed between pipeline stages: frozen dataclasses, serialised to the spec's JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+EVENT_TYPES = ("agreement", "meeting", "visit", "conference", "program", "release")
+STATUSES = ("occurred", "planned", "historical")
+SALIENCES = ("main", "mentioned")
+ROLES = ("host", "guest", "signatory", "speaker", "organizer", "leader", "attendee")
+FIELDS = (
+    "culture", "education", "youth", "sports", "media", "tourism", "economy",
+    "environment", "science", "health", "governance", "security", "heritage", "people",
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document as read: `text` is what evidence offsets point into."""
+
+    doc: str                      # base file name (or the JSONL line's id)
+    text: str
+    source: str = ""              # path or URL it came from
+    title: str | None = None
+    published: str | None = None  # ISO date from metadata, when the container gives one
+    language: str | None = None
+    content_hash: str = ""
+    fmt: str = "txt"              # txt, html, jsonl
+    mask: tuple[tuple[int, int], ...] = ()  # boilerplate spans (offsets into text) to ignore
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A document that could not be read, and why."""
+
+    source: str
+    reason: str
+    detail: str = ""
+    content_hash: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "reason": self.reason, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str | None
+    country: str | None
+    warning: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"name": self.name, "country": self.country}
+        if self.warning:
+            d["warning"] = self.warning
+        return d
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    acronym: str | None = None
+    country: str | None = None
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "acronym": self.acronym, "country": self.country, "role": self.role}
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str | None
+    title: str | None = None
+    organization: str | None = None
+    country: str | None = None
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "title": self.title, "organization": self.organization,
+            "country": self.country, "role": self.role,
+        }
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str
+    status: str
+    salience: str
+    name: str | None = None
+    date: str | None = None
+    end_date: str | None = None
+    place: Place | None = None
+    countries: tuple[str, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    participants: tuple[Person, ...] = ()
+    fields: tuple[str, ...] = ()
+    size: int | None = None
+    program: str | None = None
+    evidence: tuple[Span, ...] = ()
+    trigger: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def cameo(self) -> list[str]:
+        return list(CAMEO[self.type])
+
+    @property
+    def plover(self) -> str | None:
+        return PLOVER[self.type]
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "type": self.type, "status": self.status, "salience": self.salience, "name": self.name,
+            "date": self.date, "end_date": self.end_date,
+            "place": self.place.to_dict() if self.place else None,
+            "countries": sorted(self.countries),
+            "organizations": [o.to_dict() for o in self.organizations],
+            "participants": [p.to_dict() for p in self.participants],
+            "fields": sorted(self.fields), "size": self.size, "program": self.program,
+            "evidence": [s.to_dict() for s in self.evidence],
+            "cameo": self.cameo, "plover": self.plover, "trigger": self.trigger,
+        }
+        if self.warnings:
+            d["warnings"] = list(self.warnings)
+        return d
+
+
+CAMEO: dict[str, tuple[str, ...]] = {
+    "agreement": ("057",), "meeting": ("040", "043"), "visit": ("042", "043"),
+    "conference": ("043",), "program": ("030", "050"), "release": ("010", "020"),
+}
+PLOVER: dict[str, str | None] = {
+    "agreement": "AGREE", "meeting": "CONSULT", "visit": "CONSULT", "conference": "CONSULT",
+    "program": "COOPERATE", "release": None,
+}
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """The extraction result of one document: exactly the record of ../shared/spec/events.md."""
+
+    doc: str
+    title: str | None
+    published: str | None
+    language: str | None
+    events: tuple[Event, ...] = ()
+    participants: tuple[Person, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "doc": self.doc, "title": self.title, "published": self.published, "language": self.language,
+            "events": [e.to_dict() for e in self.events],
+            "participants": [p.to_dict() for p in self.participants],
+            "organizations": [o.to_dict() for o in self.organizations],
+        }
+        if self.warnings:
+            d["warnings"] = list(self.warnings)
+        return d

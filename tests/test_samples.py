@@ -1,0 +1,101 @@
+"""The sample corpus is what its README and EXPECTED.json say, and the extractor finds what it holds."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from amity import samples
+from amity.ingest import read_sources
+from amity.ingest.clean import masked_text
+from amity.records import EVENT_TYPES, Document, Skip
+
+_EXPECTED_FILE = samples.path() / "EXPECTED.json"
+EXPECTED: dict[str, Any] = json.loads(_EXPECTED_FILE.read_text(encoding="utf-8"))["documents"]
+EXCHANGE_DOCS = sorted(k for k, v in EXPECTED.items() if v["events"])
+NO_EVENT_DOCS = sorted(k for k, v in EXPECTED.items() if not v["events"])
+
+
+@pytest.fixture(scope="module")
+def documents(samples_dir: Path) -> dict[str, Document]:
+    docs: dict[str, Document] = {}
+    for item in read_sources([str(samples_dir)]):
+        if isinstance(item, Document):
+            docs[item.doc] = item
+        else:
+            assert isinstance(item, Skip)
+            assert Path(item.source).name == "EXPECTED.json", f"unexpected skip: {item}"
+    return docs
+
+
+@pytest.fixture(scope="module")
+def records(documents: dict[str, Document], extractor: Any) -> dict[str, dict[str, Any]]:
+    return {k: extractor.extract(documents[k]).to_dict() for k in EXPECTED}
+
+
+def test_every_sample_is_described(samples_dir: Path, documents: dict[str, Document]) -> None:
+    files = {p.name for p in samples_dir.iterdir() if p.name not in {"README.md", "EXPECTED.json"}}
+    assert files == {v["file"] for v in EXPECTED.values()}
+    readme = (samples_dir / "README.md").read_text(encoding="utf-8")
+    for name in files:
+        assert f"`{name}`" in readme, f"{name} is not listed in the samples README"
+    assert set(EXPECTED) <= set(documents)
+
+
+def test_corpus_coverage() -> None:
+    types = {e["type"] for v in EXPECTED.values() for e in v["events"]}
+    assert types == set(EVENT_TYPES)
+    pairs = {tuple(v["countries"]) for v in EXPECTED.values() if v["countries"]}
+    assert len(pairs) >= 4
+    assert len(NO_EVENT_DOCS) >= 2
+    groups = Counter(v["duplicate_group"] for v in EXPECTED.values() if "duplicate_group" in v)
+    assert groups and all(n >= 2 for n in groups.values())
+    statuses = {e["status"] for v in EXPECTED.values() for e in v["events"]}
+    assert statuses == {"occurred", "planned", "historical"}
+
+
+@pytest.mark.parametrize("doc_id", sorted(EXPECTED))
+def test_sample_metadata_is_detected(doc_id: str, documents: dict[str, Document]) -> None:
+    want = EXPECTED[doc_id]
+    doc = documents[doc_id]
+    assert doc.title == want["title"]
+    assert doc.published == want["published"]
+    assert doc.language == "en"
+    words = len(re.findall(r"\w+", masked_text(doc.text, doc.mask)))
+    assert 150 <= words <= 450, f"{doc_id}: {words} words"
+
+
+@pytest.mark.parametrize("doc_id", sorted(EXPECTED))
+def test_key_people_appear_in_the_text(doc_id: str, documents: dict[str, Document]) -> None:
+    text = documents[doc_id].text
+    for person in EXPECTED[doc_id]["people"]:
+        for value in (person["name"], person["title"]):
+            if value:
+                assert value in text, f"{doc_id}: {value!r} is not in the article"
+
+
+@pytest.mark.parametrize("doc_id", NO_EVENT_DOCS)
+def test_no_exchange_event_in_domestic_news(doc_id: str, records: dict[str, dict[str, Any]]) -> None:
+    assert records[doc_id]["events"] == []
+
+
+@pytest.mark.xfail(strict=False, reason="the extractor is being rebuilt; main events not found yet")
+@pytest.mark.parametrize("doc_id", EXCHANGE_DOCS)
+def test_main_event_types_found(doc_id: str, records: dict[str, dict[str, Any]]) -> None:
+    want = {e["type"] for e in EXPECTED[doc_id]["events"] if e["salience"] == "main"}
+    got = {e["type"] for e in records[doc_id]["events"]}
+    assert want <= got, f"{doc_id}: missing {sorted(want - got)}"
+
+
+@pytest.mark.xfail(strict=False, reason="the extractor is being rebuilt; participants not found yet")
+@pytest.mark.parametrize("doc_id", EXCHANGE_DOCS)
+def test_named_key_people_found(doc_id: str, records: dict[str, dict[str, Any]]) -> None:
+    want = {p["name"] for p in EXPECTED[doc_id]["people"] if p["name"]}
+    got = {p["name"] for e in records[doc_id]["events"] for p in e["participants"]}
+    got |= {p["name"] for p in records[doc_id]["participants"]}
+    assert want <= got, f"{doc_id}: missing {sorted(want - got)}"

@@ -1,0 +1,85 @@
+"""Query parameters shared by the list, stats and export endpoints, parsed into an `EventFilter`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Annotated, Literal
+
+from fastapi import Query
+
+from amity.records import EVENT_TYPES, FIELDS, STATUSES
+from amity.serve.errors import ApiError
+from amity.store.interface import EventFilter
+
+EventType = Literal["agreement", "meeting", "visit", "conference", "program", "release"]
+Status = Literal["occurred", "planned", "historical"]
+Field = Literal[
+    "culture", "education", "youth", "sports", "media", "tourism", "economy",
+    "environment", "science", "health", "governance", "security", "heritage", "people",
+]
+Sort = Literal["date", "-date", "type", "-n_sources", "id"]
+
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+COUNTRY_RE = re.compile(r"^(?:[A-Z]{2}|[A-Z][A-Z_]{2,31})$")
+MAX_LIMIT = 500
+MAX_TEXT = 200
+
+assert set(EventType.__args__) == set(EVENT_TYPES)  # type: ignore[attr-defined]
+assert set(Status.__args__) == set(STATUSES)  # type: ignore[attr-defined]
+assert set(Field.__args__) == set(FIELDS)  # type: ignore[attr-defined]
+
+
+def normalise_countries(values: list[str]) -> tuple[str, ...]:
+    """Upper-cased, de-duplicated country or bloc codes; at most two (a pair)."""
+    out: list[str] = []
+    for value in values:
+        code = value.strip().upper()
+        if not COUNTRY_RE.match(code):
+            raise ApiError(422, "validation_error", "invalid request parameters",
+                           [{"loc": ["query", "country"], "type": "value_error",
+                             "msg": f"not a country or bloc code: {value[:40]!r}"}])
+        if code not in out:
+            out.append(code)
+    if len(out) > 2:
+        raise ApiError(422, "validation_error", "invalid request parameters",
+                       [{"loc": ["query", "country"], "msg": "give one country, or two for a pair",
+                         "type": "value_error"}])
+    return tuple(out)
+
+
+def _blank_to_none(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def event_filter(
+    type: Annotated[EventType | None, Query(description="event type")] = None,
+    status: Annotated[Status | None, Query(description="occurred, planned or historical")] = None,
+    country: Annotated[list[str], Query(
+        description="ISO 3166-1 alpha-2 or bloc code; repeat it for a pair: ?country=CN&country=KR")] = [],  # noqa: B006
+    field: Annotated[Field | None, Query(description="field of cooperation")] = None,
+    program: Annotated[str | None, Query(max_length=MAX_TEXT, description="programme name substring")] = None,
+    person: Annotated[int | None, Query(ge=1, description="person id")] = None,
+    org: Annotated[int | None, Query(ge=1, description="organization id")] = None,
+    place: Annotated[str | None, Query(max_length=MAX_TEXT, description="place name or country")] = None,
+    since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]], inclusive")] = None,
+    until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]], inclusive")] = None,
+    q: Annotated[str | None, Query(max_length=MAX_TEXT, description="full-text search")] = None,
+    sort: Annotated[Sort, Query(description="sort order")] = "-date",
+) -> EventFilter:
+    return EventFilter(
+        type=type, status=status, countries=normalise_countries(country), field=field,
+        program=_blank_to_none(program), person_id=person, org_id=org, place=_blank_to_none(place),
+        since=since, until=until, q=_blank_to_none(q), sort=sort,
+    )
+
+
+def paged(f: EventFilter, limit: int, offset: int) -> EventFilter:
+    return replace(f, limit=limit, offset=offset)
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size, 1 to {MAX_LIMIT}")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")]

@@ -1,0 +1,83 @@
+"""Fixtures for the serve tests: a registry holding the test corpus, and an in-process API client."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from amity.serve import create_app
+from tests.serve import corpus
+
+
+def real_open_registry() -> Callable[[str], Any] | None:
+    """`amity.store.open_registry` once the store exists, else None."""
+    store = importlib.import_module("amity.store")
+    return getattr(store, "open_registry", None)
+
+
+def build_registry(db_dir: Path) -> Any:
+    """A registry holding the test corpus: SQLite through the real store when it exists."""
+    opener = real_open_registry()
+    if opener is None:
+        from tests.serve.fake_registry import FakeRegistry
+
+        registry: Any = FakeRegistry()
+    else:
+        registry = opener(f"sqlite:///{db_dir / 'serve-test.db'}")
+    corpus.load(registry)
+    return registry
+
+
+class ApiClient:
+    """A synchronous client calling the ASGI app in this thread (SQLite connections stay on one thread)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        async def call() -> httpx.Response:
+            transport = httpx.ASGITransport(app=self.app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+                return await client.request(method, url, **kwargs)
+
+        return asyncio.run(call())
+
+    def get(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("GET", url, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    reg = build_registry(tmp_path_factory.mktemp("registry"))
+    yield reg
+    reg.close()
+
+
+@pytest.fixture(scope="session")
+def client(registry: Any) -> ApiClient:
+    return ApiClient(create_app(registry))
+
+
+@pytest.fixture(scope="session")
+def ids(client: ApiClient) -> dict[str, int]:
+    """Ids of the corpus' records as the registry numbered them."""
+    def find(path: str, key: str, value: str) -> int:
+        items = client.get(path, params={"limit": 500}).json()["items"]
+        return next(item["id"] for item in items if item[key] == value)
+
+    events = client.get("/api/events", params={"limit": 500}).json()["items"]
+    return {
+        "liu": find("/api/people", "name", "Liu Aiping"),
+        "kim": find("/api/people", "name", "Kim Min-jun"),
+        "mallory": find("/api/people", "name", corpus.XSS_NAME),
+        "ciyec": find("/api/orgs", "name", corpus.CIYEC.name),
+        "visit": next(e["id"] for e in events if e["type"] == "visit"),
+        "forum": next(e["id"] for e in events if e["name"] == "Japan-Vietnam Culture Forum"),
+        "hostile": next(e["id"] for e in events if e["name"] == corpus.XSS_EVENT),
+    }

@@ -1,12 +1,181 @@
-"""The extractor: Document -> DocumentRecord. (Being built; the interface is stable.)"""
+"""The extractor: Document -> DocumentRecord, in stages (annotate, entities, events, assembly)."""
 
 from __future__ import annotations
 
-from amity.records import Document, DocumentRecord
+import datetime as dt
+import re
+from collections import Counter
+
+from amity.annotate.dates import reference_date
+from amity.annotate.document import Annotated, annotate
+from amity.annotate.gazetteer import Gazetteer, gazetteer
+from amity.annotate.nlp import load_pipeline
+from amity.extract.events import (
+    Candidate, date_for, merge, name_in, program_in, size_in, status_of, triggers,
+)
+from amity.extract.fields import fields_in
+from amity.extract.orgs import OrgTable, build_org_table, is_international
+from amity.extract.people import PersonInfo, extract_people
+from amity.extract.places import dateline_place, place_in
+from amity.records import Document, DocumentRecord, Event, Organization, Person, Place, Span
+
+_COUNTRY_WORD = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\b")
 
 
 class Extractor:
-    """Loads the NLP pipeline once; `extract` is then called per document."""
+    """Loads the NLP pipeline and gazetteer once; `extract` is then called per document."""
+
+    def __init__(self) -> None:
+        self.nlp = load_pipeline()
+        self.gaz = gazetteer()
 
     def extract(self, doc: Document) -> DocumentRecord:
-        return DocumentRecord(doc=doc.doc, title=doc.title, published=doc.published, language=doc.language)
+        ann = annotate(doc)
+        return assemble(ann, self.gaz)
+
+
+def doc_countries(ann: Annotated, g: Gazetteer) -> list[str]:
+    """Countries (and blocs) the document is about, most mentioned first."""
+    counts: Counter[str] = Counter()
+    for s in ann.sentences:
+        for m in _COUNTRY_WORD.finditer(s.text):
+            words = m.group().split()
+            for n in range(len(words), 0, -1):
+                for i in range(len(words) - n + 1):
+                    chunk = " ".join(words[i:i + n])
+                    code = g.country_of_name(chunk) or g.demonym(chunk) or g.bloc(chunk)
+                    if code:
+                        counts[code] += 1
+        for e in s.entities:
+            if e.label == "GPE":
+                info, _ = g.lookup(e.text)
+                if info and info.kind in ("city", "landmark", "division"):
+                    counts[info.country] += 0.5  # type: ignore[assignment]
+    return [c for c, n in counts.most_common() if n >= 1]
+
+
+def _fallback_date(c: Candidate, anchor: str | None) -> str | None:
+    if c.status != "occurred" or not anchor:
+        return None
+    return anchor[:7]
+
+
+def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
+    doc = ann.doc
+    ref = reference_date(doc.published, ann.visible[:5000])
+    orgs = build_org_table(ann, g)
+    countries = doc_countries(ann, g)
+    main_pair = tuple(countries[:2])
+    people = extract_people(ann, orgs, tuple(countries[:4]))
+    cands = triggers(ann)
+    for c in cands:
+        c.date = date_for(c, ref)
+        c.status = status_of(c, ref)
+        place, warns = place_in(c.sentence, g, near=c.trigger_start)
+        c.place = place
+        c.warnings.extend(warns)
+        c.name = name_in(c)
+        c.program = program_in(c.sentence.text)
+        c.size = size_in(c.sentence.text)
+    events = merge(cands)
+    events = [e for e in events if _keep(e, countries)]
+    if not events:
+        return DocumentRecord(doc.doc, doc.title, doc.published, doc.language,
+                              participants=tuple(_person(p) for p in people),
+                              organizations=tuple(_org(o) for o in _doc_orgs(orgs, people, [])))
+    anchor = next((e.date.value for e in events if e.status == "occurred" and e.date and len(e.date.value) == 10),
+                  ref.isoformat() if ref else None)
+    default_place = dateline_place(ann.visible, g)
+    lead_fields = fields_in(" ".join(s.text for s in ann.sentences[:8]))
+    out: list[Event] = []
+    for e in events:
+        out.append(_event(e, ann, people, orgs, main_pair, g, anchor, default_place, lead_fields))
+    used_people = people
+    return DocumentRecord(
+        doc.doc, doc.title, doc.published, doc.language, tuple(out),
+        participants=tuple(_person(p) for p in used_people),
+        organizations=tuple(_org(o) for o in _doc_orgs(orgs, people, events)),
+        warnings=tuple(dict.fromkeys(w for e in events for w in e.warnings)),
+    )
+
+
+def _keep(e: Candidate, countries: list[str]) -> bool:
+    if len(countries) < 2 and not any(len(c) > 2 for c in countries):
+        return False
+    return True
+
+
+def _doc_orgs(orgs: OrgTable, people: list[PersonInfo], events: list[Candidate]) -> list:
+    keep = []
+    affiliated = {p.organization for p in people if p.organization}
+    evidence = " ".join(s.text for e in events for s in e.sentences)
+    for o in orgs.all():
+        if o.name in affiliated or o.acronym or o.name in evidence or (o.acronym and o.acronym in evidence):
+            keep.append(o)
+    return keep
+
+
+def _org(o) -> Organization:  # type: ignore[no-untyped-def]
+    return Organization(o.name, o.acronym, None if is_international(o.name) else o.country)
+
+
+def _person(p: PersonInfo, role: str | None = None) -> Person:
+    return Person(p.name, p.title, p.organization, p.country, role)
+
+
+ROLE_CUES = [
+    (re.compile(r"\bled (?:by|the delegation)|\bhead(?:ed|s)? (?:of )?the delegation|\bleader of the delegation", re.I), "leader"),
+    (re.compile(r"\bsign(?:ed|s)\b", re.I), "signatory"),
+    (re.compile(r"\b(?:said|stated|noted|remarks|speech|addressed|told|emphasized|stressed|delivered)\b", re.I), "speaker"),
+    (re.compile(r"\b(?:hosted|host|welcomed|received)\b", re.I), "host"),
+    (re.compile(r"\b(?:organized|organised|organizer|organiser)\b", re.I), "organizer"),
+]
+
+
+def _role(text: str) -> str:
+    for rx, role in ROLE_CUES:
+        if rx.search(text):
+            return role
+    return "attendee"
+
+
+def _event(e: Candidate, ann: Annotated, people: list[PersonInfo], orgs: OrgTable, main_pair: tuple[str, ...],
+           g: Gazetteer, anchor: str | None, default_place: Place | None, lead_fields: set[str]) -> Event:
+    idx = {s.index for s in e.sentences}
+    text = " ".join(s.text for s in e.sentences)
+    salience = "main" if e.status == "occurred" else "mentioned"
+    parts = [_person(p, _role(next(s.text for s in e.sentences if s.index in p.mentions)))
+             for p in people if idx & set(p.mentions)]
+    ev_orgs = []
+    for o in orgs.all():
+        if o.name in text or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", text)):
+            ev_orgs.append(Organization(o.name, o.acronym, None if is_international(o.name) else o.country,
+                                        _role(text) if _role(text) != "speaker" else "attendee"))
+    cset = set(main_pair)
+    for p in parts:
+        if p.country:
+            cset.add(p.country)
+    for o in ev_orgs:
+        if o.country:
+            cset.add(o.country)
+    place = e.place
+    if place is None and salience == "main" and default_place is not None:
+        place = default_place
+    if place and place.country:
+        cset.add(place.country)
+    fields = fields_in(text)
+    if salience == "main":
+        fields |= lead_fields
+    date = e.date.value if e.date else _fallback_date(e, anchor)
+    end_date = e.date.end_value if e.date else None
+    return Event(
+        type=e.type, status=e.status, salience=salience, name=e.name, date=date, end_date=end_date,
+        place=place, countries=tuple(sorted(c for c in cset if c)), organizations=tuple(ev_orgs),
+        participants=tuple(parts), fields=tuple(sorted(fields)), size=e.size, program=e.program,
+        evidence=tuple(Span(s.start, s.end) for s in sorted(e.sentences, key=lambda s: s.start)),
+        trigger=e.trigger, warnings=tuple(dict.fromkeys(e.warnings)),
+    )
+
+
+def _unused(_: dt.date | None) -> None:
+    return None

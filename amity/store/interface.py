@@ -34,23 +34,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from amity.records import DocumentRecord, Document, Skip
+from amity.records import Document, DocumentRecord, Skip
 
 
 @dataclass(frozen=True)
 class EventFilter:
     type: str | None = None
     status: str | None = None
-    countries: tuple[str, ...] = ()      # one country, or a pair: events involving all of them
+    countries: tuple[str, ...] = ()  # one country, or a pair: events involving all of them
     field: str | None = None
-    program: str | None = None           # substring, case-insensitive
+    program: str | None = None  # substring, case-insensitive
     person_id: int | None = None
     org_id: int | None = None
-    place: str | None = None             # place name substring or country code
-    since: str | None = None             # ISO date prefix, inclusive
-    until: str | None = None             # ISO date prefix, inclusive
-    q: str | None = None                 # full-text search over name, program, evidence text
-    sort: str = "-date"                  # date, -date, type, -n_sources, id
+    place: str | None = None  # place name substring or country code
+    since: str | None = None  # ISO date prefix, inclusive
+    until: str | None = None  # ISO date prefix, inclusive
+    q: str | None = None  # full-text search over name, program, evidence text
+    sort: str = "-date"  # date, -date, type, -n_sources, id
     limit: int = 50
     offset: int = 0
 
@@ -61,7 +61,7 @@ class IngestResult:
     stored: int = 0
     unchanged: int = 0
     skipped: int = 0
-    events: int = 0                      # events in the registry after the run
+    events: int = 0  # events in the registry after the run
     skip_reasons: dict[str, int] = field(default_factory=dict)
 
 
@@ -78,11 +78,13 @@ class Registry(Protocol):
     # reading
     def list_events(self, f: EventFilter) -> tuple[list[dict[str, Any]], int]: ...
     def get_event(self, event_id: int) -> dict[str, Any]: ...
-    def list_people(self, q: str | None = None, country: str | None = None,
-                    limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]: ...
+    def list_people(
+        self, q: str | None = None, country: str | None = None, limit: int = 50, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]: ...
     def get_person(self, person_id: int) -> dict[str, Any]: ...
-    def list_orgs(self, q: str | None = None, country: str | None = None,
-                  limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]: ...
+    def list_orgs(
+        self, q: str | None = None, country: str | None = None, limit: int = 50, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]: ...
     def get_org(self, org_id: int) -> dict[str, Any]: ...
     def get_document(self, document_id: int) -> dict[str, Any]: ...
     def list_documents(self, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]: ...

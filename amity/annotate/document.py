@@ -1,0 +1,115 @@
+"""Run the NLP pipeline over a document's readable paragraphs; keep offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from amity.annotate.nlp import load_pipeline
+from amity.ingest.clean import masked_text
+from amity.records import Document
+
+MAX_NLP_CHARS = 300_000      # longer documents: the rest is kept but not read for events
+MAX_PARAGRAPH_CHARS = 20_000  # a 'paragraph' longer than this is cut into pieces at sentence ends
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    tag: str
+    lemma: str
+    ent: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+    entities: tuple[Entity, ...]
+    bullet: bool = False
+
+
+@dataclass(frozen=True)
+class Annotated:
+    doc: Document
+    visible: str                     # text with boilerplate blanked (same offsets)
+    sentences: tuple[Sentence, ...]
+    truncated: bool = False
+
+
+_PARA = re.compile(r"[^\n]+")
+_BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)]|※)\s+")
+
+
+def paragraphs(visible: str) -> list[tuple[int, str]]:
+    out = []
+    for m in _PARA.finditer(visible):
+        body = m.group()
+        if not body.strip():
+            continue
+        lead = len(body) - len(body.lstrip())
+        text = body.strip()
+        start = m.start() + lead
+        while len(text) > MAX_PARAGRAPH_CHARS:
+            cut = text.rfind(". ", 0, MAX_PARAGRAPH_CHARS)
+            cut = cut + 1 if cut > 0 else MAX_PARAGRAPH_CHARS
+            out.append((start, text[:cut]))
+            skip = len(text[cut:]) - len(text[cut:].lstrip())
+            start, text = start + cut + skip, text[cut:].lstrip()
+        if text:
+            out.append((start, text))
+    return out
+
+
+def annotate(doc: Document) -> Annotated:
+    visible = masked_text(doc.text, doc.mask)
+    truncated = len(visible) > MAX_NLP_CHARS
+    paras = paragraphs(visible[:MAX_NLP_CHARS])
+    nlp = load_pipeline()
+    sentences: list[Sentence] = []
+    for pi, (pstart, ptext) in enumerate(paras):
+        bullet = bool(_BULLET.match(ptext))
+        sdoc = nlp(ptext)
+        for sent in sdoc.sents:
+            if not sent.text.strip():
+                continue
+            toks = tuple(
+                Token(pstart + t.idx, pstart + t.idx + len(t.text), t.text, t.tag_, t.lemma_, t.ent_type_)
+                for t in sent
+            )
+            ents = tuple(
+                Entity(pstart + e.start_char, pstart + e.end_char, e.label_, e.text) for e in sent.ents
+            )
+            s0 = pstart + sent.start_char
+            s1 = pstart + sent.end_char
+            sentences.append(Sentence(len(sentences), pi, s0, s1, doc.text[s0:s1], toks, ents, bullet))
+    return Annotated(doc, visible, tuple(_merge_short(sentences, doc.text)), truncated)
+
+
+def _merge_short(sents: list[Sentence], text: str) -> list[Sentence]:
+    """Glue sentence pieces split after abbreviations ("Nov.", "U.S.") back to their sentence."""
+    out: list[Sentence] = []
+    for s in sents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.paragraph == s.paragraph
+                and (re.search(r"\b(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z]|No|Nos|St|Mt|Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.$",
+                               prev.text.rstrip()) or s.text[:1].islower())):
+            out[-1] = Sentence(prev.index, prev.paragraph, prev.start, s.end, text[prev.start:s.end],
+                               prev.tokens + s.tokens, prev.entities + s.entities, prev.bullet)
+        else:
+            out.append(Sentence(len(out), s.paragraph, s.start, s.end, s.text, s.tokens, s.entities, s.bullet))
+    return out

@@ -1,0 +1,245 @@
+"""Event detection: triggers per sentence, then arguments, then one event per real event in the document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from amity.annotate.dates import DateMention, find_dates
+from amity.annotate.document import Annotated, Sentence
+from amity.data_files import load_json
+from amity.records import Place
+
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}
+_NUM = r"(\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")"
+_SIZE = [
+    re.compile(rf"\b{_NUM}[- ]member\b", re.I),
+    re.compile(rf"\b(?:more than|over|nearly|about|around|some|a total of|at least|up to)?\s*{_NUM}\s+"
+               r"(?:\w+\s+){0,3}?(?:guests|participants|delegates|people|members|artists|journalists|competitors|"
+               r"students|officials|representatives|attendees|experts|scholars|leaders|athletes|youths|visitors|"
+               r"diplomats|performers|reporters|contestants)\b", re.I),
+]
+_NAME_HEADS = (r"Forum|Symposium|Seminar|Conference|Workshop|Dialogue|Summit|Roundtable|Festival|Competition|Contest|"
+               r"Exhibition|Program|Programme|Initiative|Camp|Tour|Year of [A-Z][\w-]+(?: [A-Z][\w-]+)*|Cultural Year|"
+               r"Committee|Activity|Session|Scholarship|Corridor|Group|Coalition|Expo|Games|Cup|Week|Fair|Report|Survey|"
+               r"Agreement|Declaration|Statement|Framework|Exercise|Meeting")
+_NAME = re.compile(
+    r"(?:(?:the|The)\s+)?((?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
+    r"Ninth|Tenth)\s+)?(?:[\"“]?[A-Z0-9][\w&'’.-]*[\"”]?\s+(?:(?:of|for|on|and|in|to|the|with|&)\s+){0,2}){0,9}"
+    rf"(?:{_NAME_HEADS})\b(?:\s+(?:of|on|for|to)\s+(?:the\s+)?(?:[A-Z0-9][\w&'’-]*\s?){{1,6}})?)"
+)
+_QUOTED = re.compile(r"[“\"‘']([A-Z][^”\"’']{6,140})[”\"’']")
+
+
+@cache
+def _lexicon() -> dict[str, object]:
+    d = load_json("triggers.json")
+    types = {t: [(re.compile(x["re"], re.I), x["noun"]) for x in pats] for t, pats in d["types"].items()}
+    return {
+        "types": types,
+        "block": [re.compile(b, re.I) for b in d["block"]],
+        "exchange": re.compile(d["exchange_cues"], re.I),
+        "planned": re.compile(d["planned_cues"], re.I),
+        "historical": re.compile(d["historical_cues"], re.I),
+    }
+
+
+@dataclass
+class Candidate:
+    type: str
+    sentence: Sentence
+    trigger_start: int
+    trigger_end: int
+    trigger: str
+    noun: str
+    status: str = "occurred"
+    date: DateMention | None = None
+    place: Place | None = None
+    name: str | None = None
+    program: str | None = None
+    size: int | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def triggers(ann: Annotated) -> list[Candidate]:
+    lex = _lexicon()
+    types: dict[str, list[tuple[re.Pattern[str], str]]] = lex["types"]  # type: ignore[assignment]
+    blocks: list[re.Pattern[str]] = lex["block"]  # type: ignore[assignment]
+    out: list[Candidate] = []
+    for s in ann.sentences:
+        if any(b.search(s.text) for b in blocks):
+            continue
+        for etype, pats in types.items():
+            for rx, noun in pats:
+                m = rx.search(s.text)
+                if m:
+                    out.append(Candidate(etype, s, s.start + m.start(), s.start + m.end(), m.group(), noun,
+                                         sentences=[s]))
+                    break
+    return out
+
+
+def _clause(s: Sentence, start: int, end: int) -> str:
+    """The part of the sentence around a trigger: from the previous clause break to the next."""
+    rel0, rel1 = start - s.start, end - s.start
+    left = max(s.text.rfind(x, 0, rel0) for x in (", and ", "; ", ", while ", ", but ", ". "))
+    right_c = [i for i in (s.text.find(x, rel1) for x in ("; ", ", while ", ", but ")) if i >= 0]
+    right = min(right_c) if right_c else len(s.text)
+    return s.text[(left + 1 if left >= 0 else 0):right]
+
+
+def status_of(c: Candidate, ref: dt.date | None) -> str:
+    lex = _lexicon()
+    s = c.sentence
+    rel0 = c.trigger_start - s.start
+    window = s.text[max(0, rel0 - 70):rel0 + len(c.trigger) + 25]
+    if c.date is not None and ref is not None:
+        v = c.date.value
+        try:
+            if len(v) == 4:
+                if int(v) < ref.year:
+                    return "historical"
+                if int(v) > ref.year:
+                    return "planned"
+            elif len(v) == 7:
+                y, m = int(v[:4]), int(v[5:7])
+                months = (ref.year - y) * 12 + ref.month - m
+                if months >= 2:
+                    return "historical"
+                if months < 0:
+                    return "planned"
+            else:
+                d = dt.date.fromisoformat(v)
+                if (ref - d).days > 45:
+                    return "historical"
+                if (d - ref).days > 1:
+                    return "planned"
+        except ValueError:
+            pass
+    if lex["planned"].search(window):  # type: ignore[union-attr]
+        return "planned"
+    if lex["historical"].search(window):  # type: ignore[union-attr]
+        return "historical"
+    return "occurred"
+
+
+def date_for(c: Candidate, ref: dt.date | None) -> DateMention | None:
+    s = c.sentence
+    future = bool(_lexicon()["planned"].search(s.text))  # type: ignore[union-attr]
+    mentions = find_dates(s.text, ref, future=future)
+    if not mentions:
+        return None
+    rel = c.trigger_start - s.start
+    # prefer a date in the trigger's clause, nearest to the trigger
+    clause = _clause(s, c.trigger_start, c.trigger_end)
+    c0 = s.text.find(clause)
+    inside = [m for m in mentions if c0 <= m.start < c0 + len(clause)] or mentions
+    return min(inside, key=lambda m: abs(m.start - rel))
+
+
+def size_in(text: str) -> int | None:
+    for rx in _SIZE:
+        m = rx.search(text)
+        if m:
+            raw = m.group(1).lower().replace(",", "")
+            n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
+            if n and 2 <= n <= 100000:
+                return n
+    return None
+
+
+def name_in(c: Candidate) -> str | None:
+    """The event's own name near its trigger: 'the 2024 China-ASEAN Media Cooperation Forum'."""
+    s = c.sentence
+    best = None
+    for m in _NAME.finditer(s.text):
+        nm = m.group(1).strip()
+        words = nm.split()
+        if len(words) < 2 or not any(w[:1].isupper() for w in words[:-1]):
+            continue
+        if nm.split()[0] in ("The", "This", "That", "A", "An", "During", "On", "In", "At"):
+            nm = " ".join(words[1:])
+            if len(nm.split()) < 2:
+                continue
+        dist = abs(s.start + m.start() - c.trigger_start)
+        if best is None or dist < best[0]:
+            best = (dist, nm.strip("“”\"’' "))
+    if best and best[0] < 120:
+        return best[1]
+    for m in _QUOTED.finditer(s.text):
+        if len(m.group(1).split()) >= 2:
+            return m.group(1).strip()
+    return None
+
+
+_PROGRAM = re.compile(
+    r"\b(?:under|of|for|in|part of|through|as part of)\s+the\s+((?:\d{4}\s+)?(?:[\"“]?[A-Z][\w&'’.-]*[\"”]?\s+"
+    r"(?:(?:of|for|and|on|the|to)\s+){0,2}){1,9}(?:Program|Programme|Initiative|Scholarship|Dialogue|Exchange|Project))\b"
+)
+
+
+def program_in(text: str) -> str | None:
+    m = _PROGRAM.search(text)
+    if m:
+        name = re.sub(r"^\d{4}\s+", "", m.group(1)).strip("“”\" ")
+        return name
+    m2 = re.search(r"\b((?:[A-Z][\w&'’.-]*\s+){1,8}(?:Exchange Program(?:me)?|Program(?:me)?))\b", text)
+    if m2 and len(m2.group(1).split()) >= 3:
+        return re.sub(r"^(?:The|the|\d{4})\s+", "", m2.group(1)).strip()
+    return None
+
+
+def compatible_dates(a: DateMention | None, b: DateMention | None) -> bool:
+    if a is None or b is None:
+        return True
+    va, vb = a.value, b.value
+    if not (va.startswith(vb) or vb.startswith(va)):
+        return False
+    return True
+
+
+def _name_tokens(n: str | None) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]+", n or "") if len(w) > 2}
+
+
+def merge(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per real event: later references ('the forum', 'the visit') join the event they name."""
+    events: list[Candidate] = []
+    for c in cands:
+        target = None
+        for e in events:
+            if e.type != c.type or e.status != c.status:
+                continue
+            if not compatible_dates(e.date, c.date):
+                continue
+            if e.date and c.date and e.date.value != c.date.value and c.type in ("meeting", "agreement", "conference"):
+                continue
+            if e.name and c.name:
+                ta, tb = _name_tokens(e.name), _name_tokens(c.name)
+                if ta and tb and not (ta & tb):
+                    continue
+            if (e.sentence.bullet or c.sentence.bullet) and e.sentence.paragraph != c.sentence.paragraph:
+                continue
+            target = e
+            break
+        if target is None:
+            events.append(c)
+            continue
+        target.sentences.append(c.sentence)
+        if target.date is None or (c.date and len(c.date.value) > len(target.date.value)):
+            target.date = c.date or target.date
+        target.place = target.place or c.place
+        if c.place and target.place and c.place.name != target.place.name and len(c.place.name or "") > 0:
+            pass
+        target.name = target.name or c.name
+        target.program = target.program or c.program
+        target.size = target.size or c.size
+        target.warnings.extend(c.warnings)
+    return events

@@ -1,0 +1,226 @@
+"""Organisations in a document: full names, acronyms defined in the text, and their countries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from amity.annotate.document import Annotated
+from amity.annotate.gazetteer import Gazetteer, fold, gazetteer
+from amity.data_files import load_json
+
+_WORD = r"[A-Z][\w&'’.@-]*"
+_LINK = r"(?:of|for|and|on|in|at|the|de|du|la|&)"
+_ACRONYM_DEF = re.compile(
+    rf"((?:{_WORD}|{_LINK})(?:[ \t]+(?:{_WORD}|{_LINK}|\d+\w*)){{0,14}})\s*\(\s*([A-Z][A-Za-z&]{{1,9}}"
+    rf"(?:\s[A-Z]{{2,8}})?)\s*\)"
+)
+
+
+@dataclass(frozen=True)
+class OrgInfo:
+    name: str
+    acronym: str | None
+    country: str | None
+    start: int
+
+
+@dataclass
+class OrgTable:
+    """The organisations of one document, keyed by folded name; acronyms map to full names."""
+
+    orgs: dict[str, OrgInfo] = field(default_factory=dict)
+    acronyms: dict[str, str] = field(default_factory=dict)   # ACR -> folded full name
+    country_acronyms: dict[str, str] = field(default_factory=dict)  # ROK -> KR
+
+    def add(self, name: str, start: int, country: str | None, acronym: str | None = None) -> OrgInfo:
+        key = fold(name)
+        old = self.orgs.get(key)
+        if old:
+            if (acronym and not old.acronym) or (country and not old.country):
+                old = OrgInfo(old.name, old.acronym or acronym, old.country or country, old.start)
+                self.orgs[key] = old
+            return old
+        info = OrgInfo(name, acronym, country, start)
+        self.orgs[key] = info
+        return info
+
+    def resolve(self, text: str) -> OrgInfo | None:
+        t = clean_org_name(text)
+        if not t:
+            return None
+        if t in self.acronyms:
+            return self.orgs.get(self.acronyms[t])
+        key = fold(t)
+        if key in self.orgs:
+            return self.orgs[key]
+        # "the CIYEC's", "NIIS CASS" spelled inside a longer phrase
+        for acr, full in self.acronyms.items():
+            if t == acr or t.endswith(" " + acr) and len(t) <= len(acr) + 6:
+                return self.orgs.get(full)
+        return None
+
+    def all(self) -> list[OrgInfo]:
+        return sorted(self.orgs.values(), key=lambda o: o.start)
+
+
+@cache
+def _lex() -> dict[str, frozenset[str]]:
+    d = load_json("orgs.json")
+    t = load_json("titles.json")
+    return {
+        "heads": frozenset(d["heads"]), "prefix": frozenset(d["prefix_heads"]),
+        "international": frozenset(d["international"]), "not": frozenset(d["not_orgs"]),
+        "media": frozenset(t["media_outlets"]),
+    }
+
+
+def clean_org_name(s: str) -> str:
+    s = s.strip().strip(",.;:“”\"'()")
+    s = re.sub(r"^(?:the|The|a|an)\s+", "", s)
+    s = re.sub(r"['’]s$", "", s)
+    return s.strip()
+
+
+def looks_like_org(name: str) -> bool:
+    """A capitalised phrase ending with an organisation head noun, or 'Ministry of ...'-shaped."""
+    lex = _lex()
+    n = clean_org_name(name)
+    if not n or n in lex["not"] or not n[0].isupper():
+        return False
+    if n in lex["international"] or n in lex["media"]:
+        return True
+    if any(n.startswith(p + " ") for p in lex["prefix"]):
+        return True
+    core = re.sub(r"\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’ -]*$", "", n) if " of " in n or " in " in n else n
+    last = core.split()[-1] if core.split() else ""
+    return last in lex["heads"] or n.split()[-1] in lex["heads"]
+
+
+def is_media(name: str) -> bool:
+    return clean_org_name(name) in _lex()["media"]
+
+
+def is_international(name: str) -> bool:
+    return clean_org_name(name) in _lex()["international"]
+
+
+def country_in_name(name: str, g: Gazetteer) -> str | None:
+    """The country a name carries: 'Korea International ...' KR, 'Beijing Forestry University' CN."""
+    if is_international(name):
+        return None
+    words = re.split(r"[\s,]+", name.replace("-", " ").replace("&", " "))
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            chunk = " ".join(words[i:i + n])
+            if not chunk or not chunk[0].isupper():
+                continue
+            code = g.country_of_name(chunk) or g.demonym(chunk) or g.demonym(chunk.title())
+            if code:
+                return code
+            if n == 1 and len(chunk) > 3 and chunk.upper() == chunk:
+                code = g.country_of_name(chunk.title())
+                if code:
+                    return code
+            info, _ = g.lookup(chunk)
+            if info and info.kind in ("city", "division", "landmark") and info.country and len(info.country) == 2:
+                return info.country
+    return None
+
+
+def _trim_to_acronym(phrase: str, acr: str) -> str:
+    words = phrase.split()
+    letters = [c for c in acr if c.isupper()]
+    best = None
+    for i in range(len(words)):
+        w = words[i]
+        if not w[:1].isupper() or w in ("The", "On", "In", "At", "And"):
+            continue
+        caps = [x[0] for x in words[i:] if x[:1].isupper()]
+        if caps and caps[0] == letters[0] and len(caps) <= len(letters) + 3:
+            best = " ".join(words[i:])
+            break
+    return best or phrase
+
+
+def modifier_country(text: str, start: int, g: Gazetteer) -> str | None:
+    """Country given by the word(s) just before an org mention: 'Chinese Ministry ...', 'ROK Ministry'."""
+    before = text[max(0, start - 40):start]
+    m = re.search(r"(?:\b(?:the|The)\s+)?([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)\s*$", before)
+    if not m:
+        return None
+    words = m.group(1)
+    for cand in (words, words.split()[-1]):
+        code = g.demonym(cand) or g.country_of_name(cand)
+        if code:
+            return code
+    return None
+
+
+def build_org_table(ann: Annotated, g: Gazetteer | None = None) -> OrgTable:
+    g = g or gazetteer()
+    text = ann.doc.text
+    table = OrgTable()
+    for s in ann.sentences:
+        for m in _ACRONYM_DEF.finditer(s.text):
+            phrase, acr = m.group(1).strip(), m.group(2).strip()
+            full = clean_org_name(_trim_to_acronym(phrase, acr))
+            if not full or full == acr:
+                continue
+            code = g.country_of_name(full)
+            if code:
+                table.country_acronyms[acr] = code
+                continue
+            if full in _lex()["not"] or is_media(full):
+                continue
+            start = s.start + m.start(1) + phrase.find(full)
+            country = country_in_name(full, g) or modifier_country(text, start, g)
+            info = table.add(full, start, country, acr)
+            table.acronyms[acr] = fold(info.name)
+    for s in ann.sentences:
+        for e in s.entities:
+            if e.label not in ("ORG", "FAC", "NORP", "GPE"):
+                continue
+            name = clean_org_name(e.text)
+            if e.label != "ORG" and not looks_like_org(name):
+                continue
+            _add_mention(table, name, e.start, text, g)
+        for m in _org_phrases().finditer(s.text):
+            _add_mention(table, clean_org_name(m.group()), s.start + m.start(), text, g)
+    return table
+
+
+@cache
+def _org_phrases() -> re.Pattern[str]:
+    heads = sorted(_lex()["heads"], key=len, reverse=True)
+    head = "|".join(re.escape(h) for h in heads if h[0].isupper())
+    return re.compile(
+        rf"\b(?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and|on|the|&)\s+){{0,2}}){{1,6}}(?:{head})\b"
+        rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s?){{1,5}})?"
+    )
+
+
+def _add_mention(table: OrgTable, name: str, start: int, text: str, g: Gazetteer) -> None:
+    lex = _lex()
+    if not name or name in lex["not"] or is_media(name) or len(name) < 3:
+        return
+    if not any(c.isupper() for c in name):
+        return
+    if table.resolve(name):
+        return
+    if g.country_of_name(name) or g.bloc(name) and name not in lex["international"]:
+        return
+    info, _ = g.lookup(name)
+    if info is not None:
+        return
+    # "the Governing Council of the CIYEC": the organisation is the CIYEC
+    m = re.search(r"\bof (?:the )?(.+)$", name)
+    if m and table.resolve(m.group(1)):
+        return
+    if not looks_like_org(name) and name not in lex["international"]:
+        if not (name.isupper() and 2 <= len(name) <= 8):
+            return
+        return
+    country = None if is_international(name) else (country_in_name(name, g) or modifier_country(text, start, g))
+    table.add(name, start, country)

@@ -1,0 +1,323 @@
+"""People in a document with their titles, organisations and countries.
+
+Shapes read: "Seoul Mayor Oh Se-hoon" (title before the name), "Liu Aiping, Chairman of the Governing
+Council of the CIYEC, said" (apposition after the name, several roles joined by "and"), later short
+mentions ("Mayor Oh", "Xi") linked to the full name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from amity.annotate.document import Annotated, Sentence
+from amity.annotate.gazetteer import Gazetteer, fold, gazetteer
+from amity.data_files import load_json
+from amity.extract.orgs import OrgInfo, OrgTable, clean_org_name, country_in_name, is_media, looks_like_org
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    name: str
+    title: str | None
+    organization: str | None
+    country: str | None
+    start: int
+    mentions: tuple[int, ...] = ()   # indexes of sentences naming the person
+
+
+@cache
+def _titles() -> dict[str, frozenset[str]]:
+    t = load_json("titles.json")
+    heads = set(t["heads"])
+    words = {w for h in heads for w in h.replace("-", " ").split()}
+    words |= {w for m in t["modifiers"] for w in m.split()}
+    return {
+        "heads": frozenset(heads), "head_words": frozenset(words - {"of", "for", "at", "the", "and", "to"}),
+        "lower": frozenset(t["lowercase_titles"]), "media": frozenset(t["media_outlets"]),
+    }
+
+
+ABBREVIATIONS = {"PM": "Prime Minister", "FM": "Foreign Minister", "Pres.": "President", "Gov.": "Governor",
+                 "Sen.": "Senator", "Rep.": "Representative", "Amb.": "Ambassador", "Dr.": None, "Mr.": None,
+                 "Ms.": None, "Mrs.": None, "Prof.": "Professor"}
+_CLAUSE_END = re.compile(
+    r",\s+(?=(?:who|which|where|said|says|stated|noted|told|added|emphasized|emphasised|expressed|was|is|were|are|"
+    r"also|in\s+(?:his|her|their)|introduced|shared|highlighted|pointed|stressed|remarked|delivered|gave|made|led|"
+    r"attended|spoke|explained|announced|called|urged|welcomed|hoped|agreed|signed|met|visited|and\s+(?:a|an|the)\s+"
+    r"(?!(?:[A-Z]))|as\s+well\s+as|among|including|while|when|during|at\s+the|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday))\b)"
+    r"|\s+(?:said|says|stated|noted|told|added|expressed|emphasized|stressed)\b|\s+and\s+(?:one|a|an)\s+(?![A-Z])"
+    r"|[;:(\"“”]|\s+as\s+well\s+as\b|\s+who\b"
+)
+_NAME_NOISE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof|Sir|Madam|H\.E\.)\.?\s+")
+
+
+def _is_title_start(seg: str) -> bool:
+    seg = re.sub(r"^(?:a|an|the|also)\s+", "", seg.strip())
+    t = _titles()
+    first = seg.split(" ")[0] if seg else ""
+    if first[:1].isupper():
+        return first in t["head_words"] or first.rstrip(",") in t["head_words"] or first in ABBREVIATIONS
+    low = seg.lower()
+    return any(low == x or low.startswith(x + " ") or low.startswith(x + ",") for x in t["lower"])
+
+
+def _split_org(role: str, orgs: OrgTable, g: Gazetteer) -> tuple[str, str | None, str | None]:
+    """'Chairman of the Governing Council of the CIYEC' -> (title, organisation name, country in the role)."""
+    role = role.strip().strip(",")
+    role = re.sub(r"^(?:a|an|the|also)\s+", "", role)
+    country = None
+    m = re.search(r",?\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w'’ .-]+)$", role)
+    if m and (g.country_of_name(m.group(1)) and not looks_like_org(m.group(1))):
+        country = g.country_of_name(m.group(1))
+        role = role[: m.start()]
+    bounds = [b for b in re.finditer(r"\s+(?:of|at|with|from)\s+(?:the\s+)?|,\s+", role)]
+    for b in reversed(bounds):
+        rest = clean_org_name(role[b.end():])
+        if not rest:
+            continue
+        known = orgs.resolve(rest)
+        if known:
+            return role[: b.start()].strip(" ,"), known.name, country or known.country
+        core = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*$", "", rest)
+        if (looks_like_org(rest) or looks_like_org(core)) and rest[:1].isupper():
+            c = country_in_name(rest, g)
+            return role[: b.start()].strip(" ,"), rest, country or c
+    for b in bounds:
+        rest = role[b.end():]
+        c = g.country_of_name(clean_org_name(rest.split(" to ")[0]))
+        if c:
+            country = country or c
+            break
+    return role.strip(" ,"), None, country
+
+
+def _apposition(s: Sentence, end: int, next_person: int | None) -> str | None:
+    """The text after a name that describes it: ', Chairman of X and President of Y,'."""
+    rel = end - s.start
+    tail = s.text[rel:]
+    if not tail.startswith(","):
+        return None
+    tail = tail[1:]
+    if next_person is not None:
+        tail = tail[: max(0, next_person - end - 1)]
+    m = _CLAUSE_END.search(tail)
+    seg = tail[: m.start()] if m else tail
+    seg = seg.strip().rstrip(",.").strip()
+    if not seg or not _is_title_start(seg):
+        return None
+    return seg
+
+
+def _prefix(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, str | None, str | None]:
+    """Title words before a name: 'Seoul Mayor', 'Chinese President', 'OIC Secretary-General',
+    'Deputy Minister for Political Affairs at the Ministry of Foreign Affairs'.
+    Returns (title, organisation, country)."""
+    t = _titles()
+    g = gazetteer()
+    toks = [tk for tk in s.tokens if tk.end <= start]
+    picked: list[str] = []
+    i = len(toks) - 1
+    while i >= 0 and len(picked) < 14:
+        w = toks[i].text
+        if w[:1].isupper() or w in ("of", "for", "at", "the", "-", "&") or w in ABBREVIATIONS:
+            picked.insert(0, w)
+            i -= 1
+            continue
+        break
+    while picked and picked[0] in ("of", "for", "at", "the", "-", "&", "The"):
+        picked.pop(0)
+    if not picked:
+        return None, None, None
+    words = " ".join(picked).replace(" - ", "-").replace(" -", "-").split()
+    first_title = next((k for k, w in enumerate(words)
+                        if w in t["heads"] or w in ABBREVIATIONS
+                        or (w in t["head_words"] and any(x in t["heads"] for x in words[k:k + 4]))
+                        or any(p in t["heads"] for p in w.split("-"))), None)
+    if first_title is None:
+        return None, None, None
+    if not any(w in t["heads"] or w in ABBREVIATIONS or any(p in t["heads"] for p in w.split("-"))
+               for w in words[first_title:]):
+        return None, None, None
+    title = " ".join(words[first_title:])
+    mod = " ".join(words[:first_title]).strip()
+    title = " ".join(ABBREVIATIONS.get(w) or w if w in ABBREVIATIONS else w for w in title.split()).strip()
+    org: str | None = None
+    country: str | None = None
+    if " of " in title or " at " in title:
+        title, org, country = _split_org(title, orgs, g)
+    if mod:
+        last = mod.split()[-1]
+        country = country or g.demonym(mod) or g.demonym(last) or g.country_of_name(mod) or g.country_of_name(last)
+        if not country:
+            info, _ = g.lookup(mod)
+            if info and len(info.country) == 2:
+                country = info.country
+        if not org:
+            known = orgs.resolve(mod)
+            if known:
+                org, country = known.name, country or known.country
+            elif looks_like_org(mod):
+                org = mod
+                country = country or country_in_name(mod, g)
+    return title or None, org, country
+
+
+def _clean_name(name: str) -> str:
+    name = _NAME_NOISE.sub("", name.strip())
+    name = re.sub(r"['’]s?$", "", name).strip(" ,.")
+    t = _titles()
+    words = name.split()
+    while len(words) > 1 and (words[0] in t["head_words"] or words[0] in ABBREVIATIONS):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _name_ok(name: str, g: Gazetteer, orgs: OrgTable) -> bool:
+    if not name or not name[0].isupper() or len(name) < 2:
+        return False
+    if any(c.isdigit() for c in name) or name.isupper() and len(name) > 3:
+        return False
+    if g.country_of_name(name) or g.demonym(name) or orgs.resolve(name) or is_media(name) or looks_like_org(name):
+        return False
+    info, _ = g.lookup(name)
+    if info is not None and info.kind in ("country", "division", "landmark"):
+        return False
+    return name.split()[-1] not in _titles()["head_words"]
+
+
+def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...] = ()) -> list[PersonInfo]:
+    g = gazetteer()
+    found: list[PersonInfo] = []
+    for s in ann.sentences:
+        persons = [e for e in s.entities if e.label == "PERSON"]
+        for k, e in enumerate(persons):
+            name = _clean_name(e.text)
+            lead = e.text.find(name) if name else 0
+            if not _name_ok(name, g, orgs):
+                continue
+            start = e.start + max(0, lead)
+            end = start + len(name)
+            nxt = persons[k + 1].start if k + 1 < len(persons) else None
+            titles: list[str] = []
+            org: str | None = None
+            country: str | None = None
+            p_title, p_org, p_country = _prefix(s, start, orgs)
+            if p_title:
+                titles.append(p_title)
+            if p_org:
+                known = orgs.resolve(p_org)
+                org = known.name if known else p_org
+                country = known.country if known else None
+            country = p_country or country
+            appo = _apposition(s, end, nxt)
+            if appo:
+                roles = re.split(r"\s+and\s+(?=(?:a |an |the )?(?:[A-Z]|" + "|".join(
+                    re.escape(x) for x in sorted(_titles()["lower"], key=len, reverse=True)) + r"))", appo)
+                for role in roles:
+                    if not _is_title_start(role):
+                        continue
+                    title, r_org, r_country = _split_org(role, orgs, g)
+                    if title:
+                        titles.append(title)
+                    if r_org and not org:
+                        org = r_org
+                    country = country or r_country
+            if org and not country:
+                known = orgs.resolve(org)
+                country = known.country if known else country_in_name(org, g)
+            found.append(PersonInfo(name, "; ".join(dict.fromkeys(titles)) or None, org, country, start, (s.index,)))
+    return _merge(found, doc_countries)
+
+
+def _merge(found: list[PersonInfo], doc_countries: tuple[str, ...]) -> list[PersonInfo]:
+    """One entry per person: short mentions ('Xi', 'Mayor Oh') join the full name that contains them."""
+    full = [p for p in found if len(p.name.split()) > 1]
+    people: dict[str, PersonInfo] = {}
+    for p in sorted(full, key=lambda x: x.start):
+        key = fold(p.name).replace("-", "").replace(" ", "")
+        if key in people:
+            people[key] = _combine(people[key], p)
+            continue
+        # "Sultan Ibrahim Iskandar" and "Sultan Ibrahim Sultan Iskandar"
+        same = next((k for k, q in people.items() if _contains(q.name, p.name) or _contains(p.name, q.name)), None)
+        if same:
+            people[same] = _combine(people[same], p)
+        else:
+            people[key] = p
+    singles = [p for p in found if len(p.name.split()) == 1]
+    for p in singles:
+        host = [k for k, q in people.items()
+                if p.name in re.split(r"[\s-]", q.name) and (q.name.split()[0] == p.name or q.name.split()[-1] == p.name
+                                                              or p.name in q.name.split())]
+        if len(host) == 1:
+            people[host[0]] = _combine(people[host[0]], p)
+        elif not host and p.title:
+            key = fold(p.name)
+            people[key] = _combine(people[key], p) if key in people else p
+    out = []
+    for p in sorted(people.values(), key=lambda x: x.start):
+        if not p.country:
+            p = replace(p, country=_country_by_name(p.name, doc_countries))
+        out.append(p)
+    return out
+
+
+def _contains(big: str, small: str) -> bool:
+    a, b = set(fold(big).split()), set(fold(small).split())
+    return len(b) >= 2 and b <= a
+
+
+def _combine(a: PersonInfo, b: PersonInfo) -> PersonInfo:
+    name = a.name if len(a.name.split()) >= len(b.name.split()) else b.name
+    title = a.title
+    if b.title and (not title or (b.title not in title and len(b.title) > len(title) and not a.organization)):
+        title = b.title if not title else title
+    return PersonInfo(name, title or b.title, a.organization or b.organization, a.country or b.country,
+                      min(a.start, b.start), tuple(sorted(set(a.mentions + b.mentions))))
+
+
+@cache
+def _surnames() -> dict[str, frozenset[str]]:
+    d = load_json("names.json")
+    return {k: frozenset(v) for k, v in d.items() if not k.startswith("_")}
+
+
+def name_shape(name: str) -> str | None:
+    """The country a name's shape suggests (East and Southeast Asian naming), or None."""
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    sur = _surnames()
+    first = parts[0]
+    hyphen = "-" in name
+    if first in sur["KR"] and (hyphen or len(parts) == 3) and first not in ("Li",):
+        return "KR"
+    if first in sur["CN"] and len(parts) == 2 and not hyphen:
+        return "CN"
+    if first in sur["KR"] and len(parts) == 2:
+        return "KR"
+    if first in sur["VN"] and len(parts) >= 3:
+        return "VN"
+    if parts[-1] in sur["JP"]:
+        return "JP"
+    return None
+
+
+def _country_by_name(name: str, doc_countries: tuple[str, ...]) -> str | None:
+    shape = name_shape(name)
+    states = [c for c in doc_countries if len(c) == 2]
+    if shape and shape in states:
+        return shape
+    asian = {"CN", "KR", "VN", "JP", "KP", "TW"}
+    if not shape:
+        western = [c for c in states if c not in asian]
+        if len(western) == 1 and len(states) <= 3:
+            return western[0]
+    return None
+
+
+def org_of(p: PersonInfo, orgs: OrgTable) -> OrgInfo | None:
+    return orgs.resolve(p.organization) if p.organization else None

@@ -1,0 +1,135 @@
+"""A thin connection wrapper hiding the two dialects: '?' placeholders, RETURNING ids, transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from amity.errors import StoreError
+
+Params = Sequence[Any]
+
+
+class Database:
+    """One connection. SQL is written with '?' placeholders; PostgreSQL gets '%s'."""
+
+    def __init__(self, dialect: str, conn: Any, url: str) -> None:
+        self.dialect = dialect
+        self.conn = conn
+        self.url = url
+        self._depth = 0
+
+    @classmethod
+    def open(cls, url: str) -> Database:
+        if url.startswith(("postgresql://", "postgres://")):
+            return cls._open_postgres(url)
+        path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url.removeprefix("sqlite:")
+        return cls._open_sqlite(path, url)
+
+    @classmethod
+    def _open_sqlite(cls, path: str, url: str) -> Database:
+        if path != ":memory:" and not Path(path).parent.exists():
+            raise StoreError(
+                f"cannot create the registry {path}: its folder does not exist",
+                "create the folder or pass another --db path",
+            )
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.DatabaseError as e:
+            raise StoreError(
+                f"cannot open the SQLite registry {path}: {e}",
+                "check that it is an amity registry file, or pass another --db",
+            ) from e
+        return cls("sqlite", conn, url)
+
+    @classmethod
+    def _open_postgres(cls, url: str) -> Database:
+        import psycopg
+
+        try:
+            conn = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as e:
+            raise StoreError(
+                f"cannot connect to PostgreSQL: {e}".strip(),
+                "check the server is running and the URL (postgresql://user@host:port/db)",
+            ) from e
+        return cls("postgresql", conn, url)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
+
+    def execute(self, sql: str, params: Params = ()) -> Any:
+        try:
+            return self.conn.execute(self._sql(sql), tuple(params))
+        except Exception as e:  # sqlite3.Error / psycopg.Error: one error type for callers
+            if type(e).__module__.split(".")[0] in ("sqlite3", "psycopg"):
+                raise StoreError(f"registry query failed: {e}".strip(), self._hint(e)) from e
+            raise
+
+    def _hint(self, e: Exception) -> str:
+        if "locked" in str(e):
+            return "another amity process is writing this registry; retry when it has finished"
+        return "the registry may be damaged or from a newer amity"
+
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        if not rows:
+            return
+        if self.dialect == "postgresql":
+            with self.conn.cursor() as cur:
+                cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+        else:
+            self.conn.executemany(sql, [tuple(r) for r in rows])
+
+    def rows(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        return list(self.execute(sql, params).fetchall())
+
+    def one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
+        row = self.execute(sql, params).fetchone()
+        return tuple(row) if row is not None else None
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        row = self.one(sql, params)
+        return row[0] if row else None
+
+    def insert(self, sql: str, params: Params = ()) -> int:
+        """Run an INSERT and return the new row's id."""
+        return int(self.execute(sql + " RETURNING id", params).fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A write transaction; nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            if self.dialect == "sqlite":
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield
+                except BaseException:
+                    self.conn.execute("ROLLBACK")
+                    raise
+                self.conn.execute("COMMIT")
+            else:
+                with self.conn.transaction():
+                    yield
+        finally:
+            self._depth = 0
+
+    def in_list(self, values: Sequence[Any]) -> str:
+        """'(?, ?, ?)' for an IN clause of `values` (never empty: callers check)."""
+        return "(" + ", ".join("?" * len(values)) + ")"

@@ -1,0 +1,171 @@
+"""`SQLRegistry`: the `Registry` of both backends (SQLite and PostgreSQL share all SQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from amity.records import Document, DocumentRecord, Skip
+from amity.store import read
+from amity.store.db import Database
+from amity.store.derive import DocumentDeriver, remove_derived
+from amity.store.interface import EventFilter
+from amity.store.migrations import migrate
+
+
+def skip_hash(skip: Skip) -> str:
+    """Skips of unreadable files have no content hash: key them by source and reason."""
+    if skip.content_hash:
+        return skip.content_hash
+    return "skip:" + hashlib.sha256(f"{skip.source}\0{skip.reason}".encode()).hexdigest()
+
+
+def doc_hash(doc: Document) -> str:
+    return doc.content_hash or hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class SQLRegistry:
+    """A registry on one database connection. Writes outside `transaction()` commit one by one."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.url = db.url
+        self.schema_version = migrate(db)
+
+    @property
+    def dialect(self) -> str:
+        return self.db.dialect
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SQLRegistry:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes (a batch of documents) into one transaction: all or nothing."""
+        with self.db.transaction():
+            yield
+
+    # writing ----------------------------------------------------------------------------------
+    def has_document(self, content_hash: str, extractor_version: str) -> bool:
+        row = self.db.one(
+            "SELECT status, extractor_version FROM documents WHERE content_hash = ?", (content_hash,)
+        )
+        return row is not None and (row[0] == "skipped" or row[1] == extractor_version)
+
+    def add_document(self, doc: Document, record: DocumentRecord, extractor_version: str) -> int:
+        """Store a document and its events; a stored copy (older extractor) is re-derived in place."""
+        h = doc_hash(doc)
+        values = (
+            doc.source,
+            doc.doc,
+            record.title or doc.title,
+            record.published or doc.published,
+            record.language or doc.language,
+            doc.fmt,
+            doc.text,
+            json.dumps([list(m) for m in doc.mask]),
+            "extracted",
+            None,
+            None,
+            extractor_version,
+            json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=True),
+            _now(),
+        )
+        cols = (
+            "source, doc, title, published, language, fmt, text, mask, status, skip_reason, skip_detail, "
+            "extractor_version, record, ingested_at"
+        )
+        with self.db.transaction():
+            existing = self.db.scalar("SELECT id FROM documents WHERE content_hash = ?", (h,))
+            if existing is not None:
+                doc_id = int(existing)
+                touched = remove_derived(self.db, doc_id)
+                sets = ", ".join(f"{c} = ?" for c in cols.split(", "))
+                self.db.execute(f"UPDATE documents SET {sets} WHERE id = ?", (*values, doc_id))
+                touched.refresh(self.db)
+            else:
+                doc_id = self.db.insert(
+                    f"INSERT INTO documents (content_hash, {cols}) VALUES ({', '.join('?' * 15)})",
+                    (h, *values),
+                )
+            DocumentDeriver(self.db, doc_id, doc, record).derive()
+        return doc_id
+
+    def add_skip(self, skip: Skip) -> int:
+        h = skip_hash(skip)
+        with self.db.transaction():
+            existing = self.db.scalar("SELECT id FROM documents WHERE content_hash = ?", (h,))
+            if existing is not None:
+                return int(existing)
+            name = skip.source.rsplit("/", 1)[-1] or skip.source
+            return self.db.insert(
+                "INSERT INTO documents (content_hash, source, doc, status, skip_reason, skip_detail, "
+                "ingested_at) "
+                "VALUES (?, ?, ?, 'skipped', ?, ?, ?)",
+                (h, skip.source, name, skip.reason, skip.detail, _now()),
+            )
+
+    # reading ----------------------------------------------------------------------------------
+    def list_events(self, f: EventFilter) -> tuple[list[dict[str, Any]], int]:
+        return read.list_events(self.db, f)
+
+    def get_event(self, event_id: int) -> dict[str, Any]:
+        return read.get_event(self.db, event_id)
+
+    def list_people(
+        self, q: str | None = None, country: str | None = None, limit: int = 50, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
+        return read.list_people(self.db, q, country, limit, offset)
+
+    def get_person(self, person_id: int) -> dict[str, Any]:
+        return read.get_person(self.db, person_id)
+
+    def list_orgs(
+        self, q: str | None = None, country: str | None = None, limit: int = 50, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
+        return read.list_orgs(self.db, q, country, limit, offset)
+
+    def get_org(self, org_id: int) -> dict[str, Any]:
+        return read.get_org(self.db, org_id)
+
+    def get_document(self, document_id: int) -> dict[str, Any]:
+        return read.get_document(self.db, document_id)
+
+    def list_documents(self, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        return read.list_documents(self.db, limit, offset)
+
+    def stats(self, f: EventFilter | None = None) -> dict[str, Any]:
+        return read.stats(self.db, f)
+
+    def counts(self) -> dict[str, int]:
+        """Row counts: events, documents (extracted), skipped, people, organizations, places."""
+        q = {
+            "events": "SELECT COUNT(*) FROM events",
+            "documents": "SELECT COUNT(*) FROM documents WHERE status = 'extracted'",
+            "skipped": "SELECT COUNT(*) FROM documents WHERE status = 'skipped'",
+            "people": "SELECT COUNT(*) FROM people",
+            "organizations": "SELECT COUNT(*) FROM organizations",
+            "places": "SELECT COUNT(*) FROM places",
+        }
+        return {k: int(self.db.scalar(sql) or 0) for k, sql in q.items()}
+
+    def document_records(self) -> Iterator[tuple[int, str, dict[str, Any]]]:
+        """(document id, doc name, stored extraction record) of every extracted document, by id."""
+        for doc_id, name, rec in self.db.rows(
+            "SELECT id, doc, record FROM documents WHERE status = 'extracted' ORDER BY id"
+        ):
+            yield doc_id, name, json.loads(rec or "{}")

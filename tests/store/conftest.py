@@ -1,0 +1,55 @@
+"""Registry fixtures: every registry test runs on SQLite and on PostgreSQL (a fresh schema each)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from amity.store import SQLRegistry, open_registry
+
+PG_URL = os.environ.get("AMITY_TEST_PG_URL")
+
+
+def pg_schema_url(base: str, schema: str) -> str:
+    sep = "&" if "?" in base else "?"
+    return f"{base}{sep}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL schema for one test, dropped afterwards."""
+    if not PG_URL:
+        pytest.skip(
+            "AMITY_TEST_PG_URL is not set: no PostgreSQL server (start one with "
+            "`. .ci/postgres.sh && start_postgres`)"
+        )
+    import psycopg
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield pg_schema_url(PG_URL, schema)
+    finally:
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "registry.db")
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def registry(db_url: str) -> Iterator[SQLRegistry]:
+    reg = open_registry(db_url)
+    try:
+        yield reg
+    finally:
+        reg.close()

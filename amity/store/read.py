@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from amity.errors import NotFoundError
@@ -371,3 +372,31 @@ def stats(db: Database, f: EventFilter | None) -> dict[str, Any]:
         "organizations": int(db.scalar("SELECT COUNT(*) FROM organizations") or 0),
     }
     return {"by_month": by_month, "by_pair": by_pair, "by_field": by_field, "totals": totals}
+
+
+def iter_events(db: Database, f: EventFilter, batch: int = 1000) -> Iterator[dict[str, Any]]:
+    """Every event matching `f` (limit and offset ignored) in id order, fetched `batch` at a time,
+    each summary with "organizations": [{"id", "name", "acronym", "country", "role"}] added."""
+    where, params = event_where(db, f)
+    last = 0
+    while True:
+        cond = f"{where} AND e.id > ?" if where else "WHERE e.id > ?"
+        rows = db.rows(
+            f"SELECT {EVENT_COLUMNS} FROM events e {cond} ORDER BY e.id LIMIT ?", [*params, last, batch]
+        )
+        if not rows:
+            return
+        summaries = event_summaries(db, rows)
+        ids = [r[0] for r in rows]
+        orgs = _by_event(
+            db,
+            "SELECT DISTINCT eo.event_id, o.id, o.name, o.acronym, o.country FROM event_organizations eo "
+            "JOIN organizations o ON o.id = eo.org_id WHERE eo.event_id IN {ids} ORDER BY eo.event_id, o.id",
+            ids,
+        )
+        for d in summaries:
+            d["organizations"] = [
+                {"id": o[0], "name": o[1], "acronym": o[2], "country": o[3]} for o in orgs[d["id"]]
+            ]
+            yield d
+        last = ids[-1]

@@ -151,6 +151,10 @@ class SQLRegistry:
     def stats(self, f: EventFilter | None = None) -> dict[str, Any]:
         return read.stats(self.db, f)
 
+    def iter_events(self, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Every matching event summary (plus its organizations) in id order, for exports."""
+        return read.iter_events(self.db, f or EventFilter())
+
     def counts(self) -> dict[str, int]:
         """Row counts: events, documents (extracted), skipped, people, organizations, places."""
         q = {

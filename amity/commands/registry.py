@@ -1,0 +1,296 @@
+"""Registry commands: `amity ingest`, `events`, `people`, `orgs`, `show`, `export`.
+
+Thin: parse, call the library, print."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from amity.records import EVENT_TYPES, FIELDS
+from amity.store import EventFilter, SQLRegistry, default_url, open_registry
+
+RAW = argparse.HelpFormatter
+
+
+def _db_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        default=None,
+        help="registry: a SQLite file (default: $AMITY_DB or amity.db here), sqlite:///path, "
+        "or postgresql://user@host:port/db",
+    )
+
+
+def _filter_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--type", choices=EVENT_TYPES, help="only events of this type")
+    p.add_argument(
+        "--country",
+        action="append",
+        default=[],
+        metavar="CC",
+        help="only events involving this country (ISO code or bloc); give twice for a pair",
+    )
+    p.add_argument("--field", choices=FIELDS, help="only events in this field of cooperation")
+    p.add_argument(
+        "--since", metavar="DATE", help="only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)"
+    )
+    p.add_argument("--until", metavar="DATE", help="only events on or before DATE (inclusive prefix)")
+    p.add_argument("-q", "--query", metavar="TEXT", help="full-text search in names, programmes and evidence")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "ingest",
+        help="read, extract and store documents in the registry",
+        formatter_class=RAW,
+        description="Read documents (files, folders recursively, globs, '-' for stdin), extract their events "
+        "and store them. Documents already stored by this extractor version are skipped as unchanged; "
+        "documents stored by an older version are re-derived. Work is committed in batches, so an interrupted run "
+        "resumes where it stopped.",
+        epilog="Example: amity ingest news/ extra/*.html --db registry.db",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    _db_option(p)
+    p.add_argument(
+        "--batch", type=int, default=25, metavar="N", help="documents per transaction (default 25)"
+    )
+    p.set_defaults(func=run_ingest)
+
+    p = sub.add_parser(
+        "events",
+        help="list events in the registry",
+        formatter_class=RAW,
+        description="List stored events, newest first, as an aligned table.",
+        epilog="Example: amity events --country CN --country KR --since 2024 --type meeting",
+    )
+    _db_option(p)
+    _filter_options(p)
+    p.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50)")
+    p.add_argument("--json", action="store_true", help="print JSON Lines instead of a table")
+    p.set_defaults(func=run_events)
+
+    for name, what in (("people", "people"), ("orgs", "organizations")):
+        p = sub.add_parser(
+            name,
+            help=f"list {what} in the registry",
+            formatter_class=RAW,
+            description=f"List stored {what}, those in most events first.",
+            epilog=f"Example: amity {name} --country KR -q {'kim' if name == 'people' else 'foundation'}",
+        )
+        _db_option(p)
+        p.add_argument("-q", "--query", metavar="TEXT", help="name or alias containing TEXT")
+        p.add_argument("--country", metavar="CC", help="only this country (ISO code)")
+        p.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50)")
+        p.add_argument("--json", action="store_true", help="print JSON Lines instead of a table")
+        p.set_defaults(func=run_people if name == "people" else run_orgs)
+
+    p = sub.add_parser(
+        "show",
+        help="show one event, person, organization or document",
+        formatter_class=RAW,
+        description="Print everything the registry holds about one record (as JSON with --json).",
+        epilog="Example: amity show event 12",
+    )
+    p.add_argument("kind", choices=("event", "person", "org", "document"))
+    p.add_argument("id", type=int)
+    _db_option(p)
+    p.add_argument("--json", action="store_true", help="print the record as JSON")
+    p.set_defaults(func=run_show)
+
+    p = sub.add_parser(
+        "export",
+        help="export events as CSV, JSON Lines, Parquet or a GraphML network",
+        formatter_class=RAW,
+        description="Export the events (optionally filtered). GraphML gives people, organizations and "
+        "countries as nodes and co-participation in events as weighted edges "
+        "(networkx.read_graphml loads it).",
+        epilog="Example: amity export --format graphml -o network.graphml --country KR",
+    )
+    _db_option(p)
+    p.add_argument("--format", required=True, choices=("csv", "jsonl", "parquet", "graphml"))
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    _filter_options(p)
+    p.set_defaults(func=run_export)
+
+
+def _open(args: argparse.Namespace) -> SQLRegistry:
+    return open_registry(args.db or default_url())
+
+
+def _filter(args: argparse.Namespace, limit: int = 50) -> EventFilter:
+    return EventFilter(
+        type=args.type,
+        countries=tuple(args.country),
+        field=args.field,
+        since=args.since,
+        until=args.until,
+        q=args.query,
+        limit=limit,
+    )
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from amity.errors import InputError
+    from amity.extract import Extractor
+    from amity.store.ingest import ingest
+
+    if args.batch < 1:
+        raise InputError(f"--batch must be at least 1, not {args.batch}")
+    with _open(args) as reg:
+        result = ingest(reg, args.paths, Extractor(), progress=sys.stderr.isatty(), batch_size=args.batch)
+    print(
+        f"read {result.read}, stored {result.stored}, unchanged {result.unchanged}, "
+        f"skipped {result.skipped}; {result.events} events in the registry"
+    )
+    for reason, n in result.skip_reasons.items():
+        print(f"  skipped {n}: {reason}")
+    return 0
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: dict[int, int] | None = None) -> str:
+    """An aligned plain-text table; cells cut to `widths` (column index -> max characters)."""
+
+    def cell(i: int, v: Any) -> str:
+        s = "" if v is None else str(v)
+        w = (widths or {}).get(i)
+        return s if not w or len(s) <= w else s[: w - 1] + "…"
+
+    cells = [[cell(i, v) for i, v in enumerate(r)] for r in rows]
+    sizes = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(sizes[i]) for i, h in enumerate(headers)).rstrip()]
+    lines += ["  ".join(c.ljust(sizes[i]) for i, c in enumerate(r)).rstrip() for r in cells]
+    return "\n".join(lines)
+
+
+def _jsonl(items: Sequence[dict[str, Any]]) -> None:
+    for it in items:
+        print(json.dumps(it, ensure_ascii=False))
+
+
+def run_events(args: argparse.Namespace) -> int:
+    with _open(args) as reg:
+        events, total = reg.list_events(_filter(args, args.limit))
+    if args.json:
+        _jsonl(events)
+        return 0
+    rows = []
+    for e in events:
+        place = e["place"] or {}
+        where = ", ".join(x for x in (place.get("name"), place.get("country")) if x)
+        rows.append(
+            [
+                e["id"],
+                e["date"] or "-",
+                e["type"],
+                "-".join(e["countries"]),
+                e["name"] or e["program"] or "",
+                where,
+                "; ".join(p["name"] or "" for p in e["participants"]),
+                e["n_sources"],
+            ]
+        )
+    print(
+        table(
+            ["ID", "DATE", "TYPE", "COUNTRIES", "NAME", "PLACE", "PARTICIPANTS", "SOURCES"],
+            rows,
+            {4: 40, 5: 24, 6: 40},
+        )
+    )
+    print(f"{len(events)} of {total} events")
+    return 0
+
+
+def run_people(args: argparse.Namespace) -> int:
+    with _open(args) as reg:
+        people, total = reg.list_people(q=args.query, country=args.country, limit=args.limit)
+    if args.json:
+        _jsonl(people)
+        return 0
+    rows = [
+        [p["id"], p["name"], p["country"] or "", p["title"] or "", p["organization"] or "", p["n_events"]]
+        for p in people
+    ]
+    print(table(["ID", "NAME", "COUNTRY", "TITLE", "ORGANIZATION", "EVENTS"], rows, {3: 30, 4: 40}))
+    print(f"{len(people)} of {total} people")
+    return 0
+
+
+def run_orgs(args: argparse.Namespace) -> int:
+    with _open(args) as reg:
+        orgs, total = reg.list_orgs(q=args.query, country=args.country, limit=args.limit)
+    if args.json:
+        _jsonl(orgs)
+        return 0
+    rows = [
+        [o["id"], o["name"], o["acronym"] or "", o["country"] or "", o["n_events"], o["n_people"]]
+        for o in orgs
+    ]
+    print(table(["ID", "NAME", "ACRONYM", "COUNTRY", "EVENTS", "PEOPLE"], rows, {1: 60}))
+    print(f"{len(orgs)} of {total} organizations")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with _open(args) as reg:
+        get = {
+            "event": reg.get_event,
+            "person": reg.get_person,
+            "org": reg.get_org,
+            "document": reg.get_document,
+        }[args.kind]
+        record = get(args.id)
+    if args.json:
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+        return 0
+    print(render(record))
+    return 0
+
+
+def render(record: dict[str, Any], indent: str = "") -> str:
+    """A record as indented `key: value` lines; lists of records as numbered blocks."""
+    lines = []
+    for k, v in record.items():
+        if isinstance(v, list) and v and isinstance(v[0], dict):
+            lines.append(f"{indent}{k}:")
+            for i, item in enumerate(v, 1):
+                lines.append(f"{indent}  [{i}]")
+                lines.append(render(item, indent + "    "))
+        elif isinstance(v, dict):
+            lines.append(f"{indent}{k}:")
+            lines.append(render(v, indent + "  "))
+        elif isinstance(v, list):
+            lines.append(f"{indent}{k}: {', '.join(str(x) for x in v)}")
+        elif k == "text" and isinstance(v, str):
+            lines.append(f"{indent}{k}:")
+            lines += [f"{indent}  {line}" for line in v.splitlines()]
+        else:
+            lines.append(f"{indent}{k}: {'' if v is None else v}")
+    return "\n".join(lines)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from amity.store.export import BINARY_FORMATS, export
+
+    binary = args.format in BINARY_FORMATS
+    with _open(args) as reg:
+        f = _filter(args)
+        if args.output:
+            with open(
+                args.output,
+                "wb" if binary else "w",
+                encoding=None if binary else "utf-8",
+                newline=None if binary else "",
+            ) as out:
+                n = export(reg, args.format, out, f)
+            print(
+                f"wrote {n} {'nodes' if args.format == 'graphml' else 'events'} to {args.output}",
+                file=sys.stderr,
+            )
+        else:
+            export(reg, args.format, sys.stdout.buffer if binary else sys.stdout, f)
+    return 0

@@ -50,7 +50,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         formatter_class=RAW,
         description="Read documents (files, folders recursively, globs, '-' for stdin), extract their events "
         "and store them. Documents already stored by this extractor version are skipped as unchanged; "
-        "documents stored by an older version are re-derived. Work is committed in batches, so an interrupted run "
+        "documents stored by an older version are re-derived. Work is committed in batches, so an "
+        "interrupted run "
         "resumes where it stopped.",
         epilog="Example: amity ingest news/ extra/*.html --db registry.db",
     )

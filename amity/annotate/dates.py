@@ -120,8 +120,10 @@ def _add_months(ref: dt.date, k: int) -> str:
     return f"{y:04d}-{m:02d}"
 
 
-def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[DateMention]:
-    """Every date expression in `text`, resolved against `ref`; non-overlapping, in text order."""
+def find_dates(text: str, ref: dt.date | None, future: bool = False, exact: bool = True) -> list[DateMention]:
+    """Every date expression in `text`, resolved against `ref`; non-overlapping, in text order.
+
+    With an inexact reference (only its year is known) relative days are left unresolved."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -133,7 +135,12 @@ def find_dates(text: str, ref: dt.date | None, future: bool = False) -> list[Dat
             s, e = m.span()
             if not free(s, e):
                 continue
-            mention = _resolve(kind, m, ref, future)
+            if not exact and kind in ("weekday", "deictic", "month"):
+                if kind == "deictic" and "year" in m.group().lower() and ref is not None:
+                    pass
+                else:
+                    continue
+            mention = _resolve(kind, m, ref, future and exact)
             if mention is None:
                 continue
             taken.append((s, e))
@@ -221,21 +228,28 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None,
     return None
 
 
-def reference_date(published: str | None, text: str) -> dt.date | None:
-    """The date relative expressions are resolved against: publication, else the text's first full date."""
+@dataclass(frozen=True)
+class Reference:
+    """What relative dates are resolved against; `exact` is False when only a year is known."""
+
+    date: dt.date | None
+    exact: bool
+
+
+def reference_date(published: str | None, text: str) -> Reference:
+    """Publication date, else the text's first full date, else the year the text mentions most."""
     if published and len(published) == 10:
-        return dt.date.fromisoformat(published)
+        return Reference(dt.date.fromisoformat(published), True)
     for m in PATTERNS[0][1].finditer(text):
         d = _safe(int(m["year"]), int(m["m"]), int(m["day"]))
         if d:
-            return d
+            return Reference(d, True)
     for m in PATTERNS[3][1].finditer(text):
         if m["year"]:
             d = _safe(int(m["year"]), _month(m["mon"]), int(m["day"]))
             if d:
-                return d
+                return Reference(d, True)
     years = re.findall(r"\b(20\d{2})\b", text)
     if years:
-        y = max(set(years), key=years.count)
-        return dt.date(int(y), 12, 31)
-    return None
+        return Reference(dt.date(int(max(years)), 7, 1), False)
+    return Reference(None, False)

@@ -52,7 +52,7 @@ class Annotated:
 
 
 _PARA = re.compile(r"[^\n]+")
-_BULLET = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)]|※)\s+")
+_BULLET = re.compile(r"^\s*[-•*–▪◦]\s+")  # list items (fact sheets), not numbered paragraphs
 
 
 def paragraphs(visible: str) -> list[tuple[int, str]]:

@@ -95,11 +95,11 @@ def _clause(s: Sentence, start: int, end: int) -> str:
     return s.text[(left + 1 if left >= 0 else 0):right]
 
 
-def status_of(c: Candidate, ref: dt.date | None) -> str:
+def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
     lex = _lexicon()
     s = c.sentence
     rel0 = c.trigger_start - s.start
-    window = s.text[max(0, rel0 - 70):rel0 + len(c.trigger) + 25]
+    window = s.text[max(0, rel0 - 70):rel0 + len(c.trigger)]
     if c.date is not None and ref is not None:
         v = c.date.value
         try:
@@ -108,6 +108,8 @@ def status_of(c: Candidate, ref: dt.date | None) -> str:
                     return "historical"
                 if int(v) > ref.year:
                     return "planned"
+            elif not exact:
+                pass
             elif len(v) == 7:
                 y, m = int(v[:4]), int(v[5:7])
                 months = (ref.year - y) * 12 + ref.month - m
@@ -130,10 +132,10 @@ def status_of(c: Candidate, ref: dt.date | None) -> str:
     return "occurred"
 
 
-def date_for(c: Candidate, ref: dt.date | None) -> DateMention | None:
+def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMention | None:
     s = c.sentence
     future = bool(_lexicon()["planned"].search(s.text))  # type: ignore[union-attr]
-    mentions = find_dates(s.text, ref, future=future)
+    mentions = find_dates(s.text, ref, future=future, exact=exact)
     if not mentions:
         return None
     rel = c.trigger_start - s.start
@@ -155,12 +157,29 @@ def size_in(text: str) -> int | None:
     return None
 
 
+NAME_HEADS_BY_TYPE = {
+    "conference": ("Forum", "Symposium", "Seminar", "Conference", "Workshop", "Dialogue", "Summit", "Roundtable",
+                   "Expo", "Meeting", "Session"),
+    "program": ("Festival", "Competition", "Contest", "Exhibition", "Program", "Programme", "Initiative", "Camp", "Tour",
+                "Year", "Cultural Year", "Committee", "Activity", "Session", "Scholarship", "Corridor", "Group",
+                "Coalition", "Games", "Cup", "Week", "Fair", "Exercise", "Dialogue"),
+    "release": ("Report", "Survey", "Initiative", "Declaration", "Statement", "Framework"),
+    "agreement": ("Agreement", "Declaration", "Statement", "Framework", "Memorandum", "Accord"),
+    "meeting": ("Summit", "Meeting", "Dialogue", "Talks"),
+    "visit": ("Visit", "Tour"),
+}
+
+
 def name_in(c: Candidate) -> str | None:
     """The event's own name near its trigger: 'the 2024 China-ASEAN Media Cooperation Forum'."""
     s = c.sentence
     best = None
+    heads = NAME_HEADS_BY_TYPE.get(c.type, ())
     for m in _NAME.finditer(s.text):
         nm = m.group(1).strip()
+        core = re.sub(r"\s+(?:of|on|for|to)\s+.*$", "", nm)
+        if not any(core.endswith(h) or (" " + h + " ") in core for h in heads):
+            continue
         words = nm.split()
         if len(words) < 2 or not any(w[:1].isupper() for w in words[:-1]):
             continue
@@ -173,9 +192,10 @@ def name_in(c: Candidate) -> str | None:
             best = (dist, nm.strip("“”\"’' "))
     if best and best[0] < 120:
         return best[1]
-    for m in _QUOTED.finditer(s.text):
-        if len(m.group(1).split()) >= 2:
-            return m.group(1).strip()
+    if c.type in ("release", "program"):
+        for m in _QUOTED.finditer(s.text):
+            if len(m.group(1).split()) >= 2:
+                return m.group(1).strip().rstrip(".,")
     return None
 
 

@@ -172,7 +172,7 @@ def build_org_table(ann: Annotated, g: Gazetteer | None = None) -> OrgTable:
             if code:
                 table.country_acronyms[acr] = code
                 continue
-            if full in _lex()["not"] or is_media(full):
+            if full in _lex()["not"] or is_media(full) or not (looks_like_org(full) or is_international(full)):
                 continue
             start = s.start + m.start(1) + phrase.find(full)
             country = country_in_name(full, g) or modifier_country(text, start, g)
@@ -201,8 +201,32 @@ def _org_phrases() -> re.Pattern[str]:
     )
 
 
+_TITLE_LEAD = re.compile(
+    r"^(?:(?:Deputy|Vice|Assistant|Acting|Senior|Executive|Honorary|First|Chief)\s+)*"
+    r"(?:Director[- ]General|Director|Secretary[- ]General|Secretary|Minister|President|Chairman|Chair|Head|"
+    r"Ambassador|Governor|Mayor|Dean|Counselor|Counsellor|Spokesperson|Member|Members)\s+(?:of|at)\s+(?:the\s+)?"
+)
+
+
+def _strip_lead(name: str, start: int, g: Gazetteer) -> tuple[str, int, str | None]:
+    """Drop a title ('Director-General of the ...') or a demonym ('Korean Ministry ...') leading an org name."""
+    country = None
+    m = _TITLE_LEAD.match(name)
+    if m:
+        name, start = name[m.end():], start + m.end()
+    first = name.split(" ")[0]
+    code = g.demonym(first)
+    if code and len(name.split()) > 2 and first not in ("New",):
+        rest = name[len(first) + 1:]
+        if looks_like_org(rest) and rest.split()[0] in ("Ministry", "Foreign", "Department", "Embassy", "Government",
+                                                        "Consulate", "Mission", "Parliament", "National", "State"):
+            name, start, country = rest, start + len(first) + 1, code
+    return name, start, country
+
+
 def _add_mention(table: OrgTable, name: str, start: int, text: str, g: Gazetteer) -> None:
     lex = _lex()
+    name, start, lead_country = _strip_lead(name, start, g)
     if not name or name in lex["not"] or is_media(name) or len(name) < 3:
         return
     if not any(c.isupper() for c in name):
@@ -222,5 +246,9 @@ def _add_mention(table: OrgTable, name: str, start: int, text: str, g: Gazetteer
         if not (name.isupper() and 2 <= len(name) <= 8):
             return
         return
-    country = None if is_international(name) else (country_in_name(name, g) or modifier_country(text, start, g))
+    for other in table.orgs.values():
+        if fold(name) in fold(other.name) and other.start <= start < other.start + len(other.name) + 5:
+            return
+    country = None if is_international(name) else (
+        lead_country or country_in_name(name, g) or modifier_country(text, start, g))
     table.add(name, start, country)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from amity.annotate.document import Annotated, Sentence
+from amity.annotate.document import Annotated, Entity, Sentence
 from amity.annotate.gazetteer import Gazetteer, fold, gazetteer
 from amity.data_files import load_json
 from amity.extract.orgs import OrgInfo, OrgTable, clean_org_name, country_in_name, is_media, looks_like_org
@@ -167,7 +167,7 @@ def _prefix(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, str | 
 
 def _clean_name(name: str) -> str:
     name = _NAME_NOISE.sub("", name.strip())
-    name = re.sub(r"['’]s?$", "", name).strip(" ,.")
+    name = re.split(r"['’]s?\b", name)[0].strip(" ,.")
     t = _titles()
     words = name.split()
     while len(words) > 1 and (words[0] in t["head_words"] or words[0] in ABBREVIATIONS):
@@ -179,6 +179,11 @@ def _name_ok(name: str, g: Gazetteer, orgs: OrgTable) -> bool:
     if not name or not name[0].isupper() or len(name) < 2:
         return False
     if any(c.isdigit() for c in name) or name.isupper() and len(name) > 3:
+        return False
+    words = name.split()
+    if len(words) > 1 and re.fullmatch(r"[A-Z]", words[-1]) and len(words[-2]) <= 3:
+        return False  # "Gen Z"
+    if any(g.country_of_name(w) for w in words) and len(words) > 1:
         return False
     if g.country_of_name(name) or g.demonym(name) or orgs.resolve(name) or is_media(name) or looks_like_org(name):
         return False
@@ -192,7 +197,7 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
     g = gazetteer()
     found: list[PersonInfo] = []
     for s in ann.sentences:
-        persons = [e for e in s.entities if e.label == "PERSON"]
+        persons = _person_spans(s, g, orgs)
         for k, e in enumerate(persons):
             name = _clean_name(e.text)
             lead = e.text.find(name) if name else 0
@@ -230,6 +235,51 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
                 country = known.country if known else country_in_name(org, g)
             found.append(PersonInfo(name, "; ".join(dict.fromkeys(titles)) or None, org, country, start, (s.index,)))
     return _merge(found, doc_countries)
+
+
+_NAME_TOKEN = r"[A-Z][a-z'’]+(?:-[a-z]+)?"
+_NAME_RUN = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|[A-Z]\.|[A-Z](?=[,\s])))" + "{0,3}"
+
+
+@cache
+def _rule_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    t = _titles()
+    heads = sorted((h for h in t["heads"] if h[:1].isupper()), key=len, reverse=True)
+    head_rx = "|".join(re.escape(h) for h in heads)
+    lower = "|".join(re.escape(x) for x in sorted(t["lower"], key=len, reverse=True))
+    after_title = re.compile(rf"\b(?:{head_rx})\s+({_NAME_RUN})")
+    appositive = re.compile(
+        rf"(?:^|,\s+|\band\s+|\bsaid\s+|\bby\s+|\bincluding\s+|\bwith\s+)({_NAME_RUN}),\s+"
+        rf"(?:a\s+|an\s+|the\s+)?(?:(?:{head_rx})\b|(?:{lower})\b)"
+    )
+    from_org = re.compile(rf"(?:^|,\s+|\band\s+)({_NAME_RUN})\s+from\s+(?:the\s+)?[A-Z]")
+    return after_title, appositive, from_org
+
+
+def _person_spans(s: Sentence, g: Gazetteer, orgs: OrgTable) -> list[Entity]:
+    """PERSON entities from the model, plus names the shapes of news prose give away."""
+    ents = [e for e in s.entities if e.label == "PERSON"]
+    t = _titles()
+    for rx in _rule_patterns():
+        for m in rx.finditer(s.text):
+            a, b = s.start + m.start(1), s.start + m.end(1)
+            name = m.group(1)
+            words = name.split()
+            while words and (words[-1] in t["head_words"] or g.country_of_name(words[-1])):
+                words.pop()
+            while words and (words[0] in t["head_words"] or words[0] in ("The", "And", "But", "In", "On")):
+                words.pop(0)
+            if not words:
+                continue
+            name = " ".join(words)
+            a = s.start + s.text.find(name, m.start(1))
+            b = a + len(name)
+            if any(e.start < b and a < e.end for e in ents):
+                continue
+            if orgs.resolve(name) or looks_like_org(name) or g.lookup(name)[0] or g.demonym(words[0]):
+                continue
+            ents.append(Entity(a, b, "PERSON", name))
+    return sorted(ents, key=lambda e: e.start)
 
 
 def _merge(found: list[PersonInfo], doc_countries: tuple[str, ...]) -> list[PersonInfo]:

@@ -50,8 +50,13 @@ def doc_countries(ann: Annotated, g: Gazetteer) -> list[str]:
             if e.label == "GPE":
                 info, _ = g.lookup(e.text)
                 if info and info.kind in ("city", "landmark", "division"):
-                    counts[info.country] += 0.5  # type: ignore[assignment]
-    return [c for c, n in counts.most_common() if n >= 1]
+                    counts[info.country] += 1
+        for e in s.entities:
+            if e.label == "FAC":
+                info, _ = g.lookup(e.text)
+                if info and info.kind == "landmark":
+                    counts[info.country] += 1
+    return [c for c, _ in counts.most_common()]
 
 
 def _fallback_date(c: Candidate, anchor: str | None) -> str | None:
@@ -62,15 +67,16 @@ def _fallback_date(c: Candidate, anchor: str | None) -> str | None:
 
 def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
     doc = ann.doc
-    ref = reference_date(doc.published, ann.visible[:5000])
+    reference = reference_date(doc.published, ann.visible[:5000])
+    ref = reference.date
     orgs = build_org_table(ann, g)
     countries = doc_countries(ann, g)
     main_pair = tuple(countries[:2])
     people = extract_people(ann, orgs, tuple(countries[:4]))
     cands = triggers(ann)
     for c in cands:
-        c.date = date_for(c, ref)
-        c.status = status_of(c, ref)
+        c.date = date_for(c, ref, reference.exact)
+        c.status = status_of(c, ref, reference.exact)
         place, warns = place_in(c.sentence, g, near=c.trigger_start)
         c.place = place
         c.warnings.extend(warns)
@@ -80,11 +86,10 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
     events = merge(cands)
     events = [e for e in events if _keep(e, countries)]
     if not events:
-        return DocumentRecord(doc.doc, doc.title, doc.published, doc.language,
-                              participants=tuple(_person(p) for p in people),
-                              organizations=tuple(_org(o) for o in _doc_orgs(orgs, people, [])))
+        # people and organisations are recorded as parties to exchange events: none without events
+        return DocumentRecord(doc.doc, doc.title, doc.published, doc.language)
     anchor = next((e.date.value for e in events if e.status == "occurred" and e.date and len(e.date.value) == 10),
-                  ref.isoformat() if ref else None)
+                  ref.isoformat() if ref and reference.exact else None)
     default_place = dateline_place(ann.visible, g)
     lead_fields = fields_in(" ".join(s.text for s in ann.sentences[:8]))
     out: list[Event] = []

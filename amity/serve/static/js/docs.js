@@ -1,6 +1,6 @@
 // /docs: the OpenAPI description rendered with DOM APIs (no third-party viewer, no inline script).
 import { get } from './api.js';
-import { h } from './dom.js';
+import { fill, h } from './dom.js';
 
 function schemaText(schema) {
   if (!schema) return '';
@@ -33,7 +33,7 @@ function endpoint(path, op) {
 async function main() {
   const root = document.getElementById('main');
   const spec = await get('/openapi.json');
-  root.append(h('p', {}, spec.info.description || ''),
+  fill(root, h('p', {}, spec.info.description || ''),
     h('p', {}, 'Every endpoint is read-only (GET or HEAD). Errors: ',
       h('code', {}, '{"error": {"status": 404, "code": "not_found", "message": "...", "detail": null}}')),
     Object.entries(spec.paths).map(([path, ops]) => (ops.get ? endpoint(path, ops.get) : null)));

@@ -45,3 +45,8 @@ export function s(tag, attrs, ...children) {
 export function empty(text) {
   return h('p', { class: 'empty' }, text);
 }
+
+// el.append() that also takes arrays and skips null/false, like h()
+export function fill(el, ...children) {
+  return append(el, children);
+}

@@ -1,6 +1,6 @@
 // One event: its facts, participants, organizations, and every report with the evidence highlighted.
 import { get } from '../api.js';
-import { h, empty } from '../dom.js';
+import { h, empty, fill } from '../dom.js';
 import { capital, countryName, dateRange, eventTitle, personLabel, typeBadge } from '../format.js';
 import { route } from '../filters.js';
 
@@ -83,7 +83,7 @@ export async function eventView(root, { id }) {
   const e = await get(`/api/events/${encodeURIComponent(id)}`);
   const sources = e.sources || [];
   const docs = await Promise.all(sources.map((s) => get(`/api/documents/${s.document_id}`).catch(() => null)));
-  root.append(
+  fill(root, 
     h('p', { class: 'crumbs' }, h('a', { href: '#/events' }, '← events')),
     h('h1', { class: 'event-title' }, eventTitle(e)),
     h('p', { class: 'badges' }, typeBadge(e.type), ' ', h('span', { class: `status s-${e.status}` }, e.status),

@@ -1,6 +1,6 @@
 // Events: facets, search, the result list with pagination, and export links.
 import { get } from '../api.js';
-import { h, empty } from '../dom.js';
+import { h, empty, fill } from '../dom.js';
 import {
   capital, countryName, dateRange, eventTitle, pairLabel, personLabel, plural, typeBadge,
 } from '../format.js';
@@ -146,6 +146,6 @@ export async function eventsView(root, { params }) {
       h('a', { href: route('network', filters) }, 'network of these')),
     eventList(list.items),
     pager(filters, list.total, offset));
-  root.append(h('h1', { class: 'visually-hidden' }, 'Events'), h('div', { class: 'layout' }, sidebar, results));
+  fill(root, h('h1', { class: 'visually-hidden' }, 'Events'), h('div', { class: 'layout' }, sidebar, results));
   return 'Events';
 }

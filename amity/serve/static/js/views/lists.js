@@ -1,6 +1,6 @@
 // Searchable lists of people and organizations.
 import { get } from '../api.js';
-import { h, empty } from '../dom.js';
+import { h, empty, fill } from '../dom.js';
 import { countryName } from '../format.js';
 import { route, withParam } from '../filters.js';
 
@@ -28,7 +28,7 @@ function pager(name, params, total, offset) {
 async function listView(root, params, { name, path, title, placeholder, row }) {
   const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
   const data = await get(path, { q: params.get('q'), limit: PAGE, offset });
-  root.append(h('h1', {}, title), searchBox(name, params, placeholder),
+  fill(root, h('h1', {}, title), searchBox(name, params, placeholder),
     h('p', { class: 'muted' }, `${data.total.toLocaleString('en')} found`),
     data.items.length ? h('ul', { class: 'entity-list' }, data.items.map(row)) : empty('Nothing found.'),
     pager(name, params, data.total, offset));

@@ -1,6 +1,6 @@
 // The country-pair matrix: how many events each pair of countries shares.
 import { get } from '../api.js';
-import { h, empty } from '../dom.js';
+import { h, empty, fill } from '../dom.js';
 import { countryName } from '../format.js';
 import { pickFilters, route, withPair } from '../filters.js';
 import { filterNote } from './timeline.js';
@@ -33,7 +33,7 @@ export async function matrixView(root, { params }) {
         return h('td', { class: `lv${level(n)}` },
           h('a', { href: route('events', withPair(others, a, b)), title: `${countryName(a)} – ${countryName(b)}: ${n}` }, n));
       }))))) : empty('No pairs of countries yet.');
-  root.append(h('h1', {}, 'Country pairs'), filterNote(others, 'matrix'),
+  fill(root, h('h1', {}, 'Country pairs'), filterNote(others, 'matrix'),
     h('p', { class: 'muted' }, `Events shared by each pair of countries (top ${MAX_COUNTRIES} countries). Click a cell to list them.`),
     h('div', { class: 'matrix-scroll' }, table));
   return 'Country pairs';

@@ -1,6 +1,6 @@
 // One organization: its people over time and its events.
 import { get } from '../api.js';
-import { h, empty } from '../dom.js';
+import { h, empty, fill } from '../dom.js';
 import { countryName } from '../format.js';
 import { route } from '../filters.js';
 import { timelineChart } from '../charts/timeline.js';
@@ -10,7 +10,7 @@ export async function orgView(root, { id }) {
   const o = await get(`/api/orgs/${encodeURIComponent(id)}`);
   const stats = await get('/api/stats', { org: o.id });
   const people = o.people || [];
-  root.append(
+  fill(root, 
     h('p', { class: 'crumbs' }, h('a', { href: '#/orgs' }, '← organizations')),
     h('h1', { class: 'org-name' }, o.name, o.acronym ? h('span', { class: 'muted' }, ` (${o.acronym})`) : null),
     h('p', { class: 'lead' }, o.country ? countryName(o.country) : 'country unknown',

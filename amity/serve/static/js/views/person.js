@@ -1,6 +1,6 @@
 // One person: titles and affiliations over time, events, co-participants.
 import { get } from '../api.js';
-import { h, s, empty } from '../dom.js';
+import { h, s, empty, fill } from '../dom.js';
 import { countryName } from '../format.js';
 import { route } from '../filters.js';
 import { timelineChart } from '../charts/timeline.js';
@@ -51,7 +51,7 @@ export async function personView(root, { id }) {
   const p = await get(`/api/people/${encodeURIComponent(id)}`);
   const stats = await get('/api/stats', { person: p.id });
   const affs = (p.affiliations || []).slice().sort((a, b) => String(a.first_seen || '').localeCompare(String(b.first_seen || '')));
-  root.append(
+  fill(root, 
     h('p', { class: 'crumbs' }, h('a', { href: '#/people' }, '← people')),
     h('h1', { class: 'person-name' }, p.name || 'Unnamed person'),
     h('p', { class: 'lead' }, [p.title, p.organization].filter(Boolean).join(', '),

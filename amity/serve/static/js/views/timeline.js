@@ -1,6 +1,6 @@
 // The timeline: events per month by type, for the current filter.
 import { get } from '../api.js';
-import { h } from '../dom.js';
+import { h, fill } from '../dom.js';
 import { pickFilters, route } from '../filters.js';
 import { timelineChart } from '../charts/timeline.js';
 
@@ -16,7 +16,7 @@ export function filterNote(params, view) {
 export async function timelineView(root, { params }) {
   const stats = await get('/api/stats', pickFilters(params));
   const total = stats.by_month.reduce((a, r) => a + r.n, 0);
-  root.append(h('h1', {}, 'Timeline'), filterNote(params, 'timeline'),
+  fill(root, h('h1', {}, 'Timeline'), filterNote(params, 'timeline'),
     h('p', {}, `${total.toLocaleString('en')} dated events (by month)`),
     timelineChart(stats.by_month, { height: 320 }));
   return 'Timeline';

@@ -1,0 +1,70 @@
+"""`amity serve`: the web UI and the read-only JSON API over a registry."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import re
+import sys
+
+from amity.errors import InputError
+
+LOOPBACK_NAMES = {"localhost"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "serve",
+        help="serve the web UI and the read-only JSON API",
+        description="Serve the registry: the web UI at / and the JSON API under /api (documented at /docs). "
+        "Binds the loopback address unless --host says otherwise; the API is read-only.",
+        epilog="Example: amity serve --db amity.db --port 8000   (then open http://127.0.0.1:8000/)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--db", metavar="URL", default=None,
+                   help="registry: a SQLite path, sqlite:///path or postgresql://... "
+                   "(default: $AMITY_DB or amity.db)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    p.set_defaults(func=run)
+
+
+def is_loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def redact(url: str) -> str:
+    """The registry URL without a password."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
+def display_url(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 0 < args.port < 65536:
+        raise InputError(f"--port {args.port} is not a TCP port", "give a number from 1 to 65535")
+    import uvicorn
+
+    from amity.serve import create_app
+    from amity.store import open_registry
+
+    registry = open_registry(args.db)
+    try:
+        app = create_app(registry)
+        if not is_loopback(args.host):
+            print(f"amity: warning: serving on {args.host}, reachable from other machines", file=sys.stderr)
+        where = display_url(args.host, args.port)
+        print(f"amity: serving {redact(str(registry.url))} at {where} (API docs: {where}docs); Ctrl-C stops",
+              flush=True)
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    finally:
+        registry.close()
+    return 0

@@ -79,6 +79,8 @@ def triggers(ann: Annotated) -> list[Candidate]:
         for etype, pats in types.items():
             for rx, noun in pats:
                 m = rx.search(s.text)
+                if m and _generic_plural(s, s.start + m.start(), s.start + m.end()):
+                    m = None
                 if m:
                     out.append(Candidate(etype, s, s.start + m.start(), s.start + m.end(), m.group(), noun,
                                          sentences=[s]))
@@ -86,11 +88,25 @@ def triggers(ann: Annotated) -> list[Candidate]:
     return out
 
 
+_DETERMINERS = {"the", "two", "three", "four", "five", "both", "these", "those", "their", "its", "his", "her"}
+
+
+def _generic_plural(s: Sentence, start: int, end: int) -> bool:
+    """'through mutual visits, seminars and projects': a plural activity noun without a determiner."""
+    toks = [t for t in s.tokens if start <= t.start < end]
+    if len(toks) != 1 or toks[0].tag != "NNS":
+        return False
+    before = [t for t in s.tokens if t.end <= start]
+    prev = [t for t in before[-3:] if t.tag not in ("JJ", "NN", "NNP", "HYPH")]
+    return not (prev and prev[-1].text.lower() in _DETERMINERS) and not (before and before[-1].tag == "CD")
+
+
 def _clause(s: Sentence, start: int, end: int) -> str:
     """The part of the sentence around a trigger: from the previous clause break to the next."""
     rel0, rel1 = start - s.start, end - s.start
-    left = max(s.text.rfind(x, 0, rel0) for x in (", and ", "; ", ", while ", ", but ", ". "))
-    right_c = [i for i in (s.text.find(x, rel1) for x in ("; ", ", while ", ", but ")) if i >= 0]
+    stops = ("; ", ", while ", ", but ", " as ", " when ", " while ", " since ", " which ", " who ")
+    left = max(s.text.rfind(x, 0, rel0) for x in stops + (", and ", ". "))
+    right_c = [i for i in (s.text.find(x, rel1) for x in stops) if i >= 0]
     right = min(right_c) if right_c else len(s.text)
     return s.text[(left + 1 if left >= 0 else 0):right]
 
@@ -99,7 +115,9 @@ def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
     lex = _lexicon()
     s = c.sentence
     rel0 = c.trigger_start - s.start
-    window = s.text[max(0, rel0 - 70):rel0 + len(c.trigger)]
+    lead = s.text[max(0, rel0 - 200):rel0]
+    cut = max(lead.rfind("; "), lead.rfind(". "), lead.rfind(", but "), lead.rfind(", while "))
+    window = lead[cut + 1 if cut >= 0 else 0:] + s.text[rel0:rel0 + len(c.trigger)]
     if c.date is not None and ref is not None:
         v = c.date.value
         try:
@@ -142,7 +160,9 @@ def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMenti
     # prefer a date in the trigger's clause, nearest to the trigger
     clause = _clause(s, c.trigger_start, c.trigger_end)
     c0 = s.text.find(clause)
-    inside = [m for m in mentions if c0 <= m.start < c0 + len(clause)] or mentions
+    inside = [m for m in mentions if c0 <= m.start < c0 + len(clause)]
+    if not inside:
+        return None
     return min(inside, key=lambda m: abs(m.start - rel))
 
 
@@ -229,6 +249,17 @@ def _name_tokens(n: str | None) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z]+", n or "") if len(w) > 2}
 
 
+ANAPHORA_TYPES = {"meeting": ("conference", "visit"), "conference": ("meeting",), "visit": ("meeting",)}
+
+
+def _anaphoric(c: Candidate) -> bool:
+    """'during the meeting', 'the event': a definite reference with nothing of its own."""
+    rel = c.trigger_start - c.sentence.start
+    before = c.sentence.text[max(0, rel - 12):rel].lower()
+    return c.date is None and c.name is None and bool(re.search(r"\b(?:the|this)\s*(?:\w+\s)?$", before)) \
+        or bool(re.match(r"(?:during|at|after) the (?:meeting|event|talks)$", c.trigger.lower()))
+
+
 def merge(cands: list[Candidate]) -> list[Candidate]:
     """One candidate per real event: later references ('the forum', 'the visit') join the event they name."""
     events: list[Candidate] = []
@@ -249,6 +280,9 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 continue
             target = e
             break
+        if target is None and _anaphoric(c):
+            target = next((e for e in events if e.type in ANAPHORA_TYPES.get(c.type, ()) and e.status == c.status
+                           and compatible_dates(e.date, c.date)), None)
         if target is None:
             events.append(c)
             continue

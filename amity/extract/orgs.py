@@ -226,6 +226,11 @@ def _strip_lead(name: str, start: int, g: Gazetteer) -> tuple[str, int, str | No
 
 def _add_mention(table: OrgTable, name: str, start: int, text: str, g: Gazetteer) -> None:
     lex = _lex()
+    if " and the " in name:
+        first, _, second = name.partition(" and the ")
+        _add_mention(table, first, start, text, g)
+        _add_mention(table, second, start + len(first) + 9, text, g)
+        return
     name, start, lead_country = _strip_lead(name, start, g)
     if not name or name in lex["not"] or is_media(name) or len(name) < 3:
         return

@@ -43,7 +43,7 @@ ABBREVIATIONS = {"PM": "Prime Minister", "FM": "Foreign Minister", "Pres.": "Pre
                  "Sen.": "Senator", "Rep.": "Representative", "Amb.": "Ambassador", "Dr.": None, "Mr.": None,
                  "Ms.": None, "Mrs.": None, "Prof.": "Professor"}
 _CLAUSE_END = re.compile(
-    r",\s+(?=(?:who|which|where|said|says|stated|noted|told|added|emphasized|emphasised|expressed|was|is|were|are|"
+    r",\s+(?=(?!(?:and|the|of|a|an|as well)\b)[a-z])|,\s+(?=(?:who|which|where|said|says|stated|noted|told|added|emphasized|emphasised|expressed|was|is|were|are|"
     r"also|in\s+(?:his|her|their)|introduced|shared|highlighted|pointed|stressed|remarked|delivered|gave|made|led|"
     r"attended|spoke|explained|announced|called|urged|welcomed|hoped|agreed|signed|met|visited|and\s+(?:a|an|the)\s+"
     r"(?!(?:[A-Z]))|as\s+well\s+as|among|including|while|when|during|at\s+the|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"

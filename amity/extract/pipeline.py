@@ -115,7 +115,7 @@ def _doc_orgs(orgs: OrgTable, people: list[PersonInfo], events: list[Candidate])
     affiliated = {p.organization for p in people if p.organization}
     evidence = " ".join(s.text for e in events for s in e.sentences)
     for o in orgs.all():
-        if o.name in affiliated or o.acronym or o.name in evidence or (o.acronym and o.acronym in evidence):
+        if o.name in affiliated or o.name in evidence or (o.acronym and o.acronym in evidence):
             keep.append(o)
     return keep
 

@@ -56,7 +56,7 @@ export function networkChart(graph, hrefOf) {
   const pos = layout(nodes, graph.links || [], width, height);
   const at = new Map(nodes.map((node, i) => [node.id, pos[i]]));
   const most = Math.max(...nodes.map((node) => node.n));
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart network-chart', role: 'img',
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, class: 'chart network-chart', role: 'img',
     'aria-label': 'Network of people, organizations and countries linked by shared events' });
   const edgeLayer = s('g', { class: 'links' });
   for (const l of graph.links || []) {

@@ -34,14 +34,14 @@ export function timelineChart(byMonth, { height = 260, caption = 'Events per mon
   }
   const totals = [...counts.values()].map((slot) => Object.values(slot).reduce((a, b) => a + b, 0));
   const top = niceMax(Math.max(...totals));
-  const width = Math.max(560, Math.min(1400, months * 18 + 70));
+  const width = Math.max(720, Math.min(1600, months * 18 + 70));
   const m = { left: 44, right: 12, top: 12, bottom: 34 };
   const innerW = width - m.left - m.right;
   const innerH = height - m.top - m.bottom;
   const band = innerW / months;
   const y = (v) => m.top + innerH - (v / top) * innerH;
   const svg = s('svg', {
-    viewBox: `0 0 ${width} ${height}`, class: 'chart timeline-chart', role: 'img',
+    viewBox: `0 0 ${width} ${height}`, width, class: 'chart timeline-chart', role: 'img',
     'aria-label': caption, preserveAspectRatio: 'xMinYMin meet',
   }, s('title', {}, caption));
   for (let i = 0; i <= 4; i++) {

@@ -125,7 +125,7 @@ export async function eventsView(root, { params }) {
   listParams.set('offset', String(offset));
   const [list, facets] = await Promise.all([get('/api/events', listParams), get('/api/facets', filters)]);
   const sidebar = h('aside', { class: 'facets', 'aria-label': 'Filters' },
-    h('details', { class: 'facets-toggle', open: true },
+    h('details', { class: 'facets-toggle', open: !window.matchMedia('(max-width: 760px)').matches },
       h('summary', {}, 'Filters'),
       facetList('Type', 'type', facets.type, params, 'type', capital),
       facetList('Status', 'status', facets.status.filter((r) => r.n > 0 || params.get('status') === r.value),

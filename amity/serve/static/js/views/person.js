@@ -10,30 +10,33 @@ function year(date) {
   return date ? Number(date.slice(0, 4)) + (date.length >= 7 ? (Number(date.slice(5, 7)) - 1) / 12 : 0) : null;
 }
 
-// horizontal bars, one per title/affiliation, from first to last seen
+// horizontal bars, one per title/affiliation, from first to last seen; labels on the left
 export function affiliationChart(rows) {
   const dated = rows.filter((r) => r.first_seen || r.last_seen);
   if (!dated.length) return null;
   const lo = Math.floor(Math.min(...dated.map((r) => year(r.first_seen || r.last_seen))));
   const hi = Math.floor(Math.max(...dated.map((r) => year(r.last_seen || r.first_seen)))) + 1;
-  const width = 640;
-  const rowH = 26;
-  const left = 8;
-  const x = (v) => left + ((v - lo) / Math.max(1, hi - lo)) * (width - left - 8);
-  const height = dated.length * rowH + 24;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart affiliation-chart', role: 'img',
+  const width = 760;
+  const labelW = 300;
+  const rowH = 28;
+  const x = (v) => labelW + 10 + ((v - lo) / Math.max(1, hi - lo)) * (width - labelW - 30);
+  const height = dated.length * rowH + 26;
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, class: 'chart affiliation-chart', role: 'img',
     'aria-label': 'Titles and affiliations over time' });
+  for (let yv = lo; yv <= hi; yv++) {
+    svg.append(s('line', { x1: x(yv), x2: x(yv), y1: 0, y2: height - 20, class: 'grid' }),
+      s('text', { x: x(yv), y: height - 5, class: 'axis', 'text-anchor': 'middle' }, yv));
+  }
   dated.forEach((r, i) => {
     const a = year(r.first_seen || r.last_seen);
-    const b = Math.max(year(r.last_seen || r.first_seen) + 1 / 12, a + 1 / 12);
+    const b = Math.max(year(r.last_seen || r.first_seen), a) + 1 / 12;
     const label = [r.title, r.organization].filter(Boolean).join(', ') || 'unknown';
-    svg.append(s('rect', { x: x(a), y: i * rowH + 4, width: Math.max(4, x(b) - x(a)), height: rowH - 10, class: 'span-bar' },
-      s('title', {}, `${label}: ${r.first_seen || '?'} – ${r.last_seen || '?'}`)),
-    s('text', { x: Math.min(x(a), width - 200), y: i * rowH + 30 - 10, class: 'span-label' }, label));
+    const short = label.length > 44 ? `${label.slice(0, 43)}…` : label;
+    const tip = `${label}: ${r.first_seen || '?'} – ${r.last_seen || '?'}`;
+    svg.append(s('text', { x: 0, y: i * rowH + 20, class: 'span-label' }, short, s('title', {}, tip)),
+      s('rect', { x: x(a), y: i * rowH + 6, width: Math.max(6, x(b) - x(a)), height: rowH - 10, rx: 3,
+        class: 'span-bar' }, s('title', {}, tip)));
   });
-  for (let yv = lo; yv <= hi; yv++) {
-    svg.append(s('text', { x: x(yv), y: height - 4, class: 'axis', 'text-anchor': 'middle' }, yv));
-  }
   return h('figure', { class: 'chart-box' }, h('div', { class: 'chart-scroll' }, svg));
 }
 

@@ -21,17 +21,20 @@ def real_open_registry() -> Callable[[str], Any] | None:
     return getattr(store, "open_registry", None)
 
 
-def build_registry(db_dir: Path) -> Any:
-    """A registry holding the test corpus: SQLite through the real store when it exists."""
+def build_registry(db_dir: Path) -> tuple[Any, Callable[[], Any]]:
+    """A registry holding the test corpus (SQLite through the real store when it exists), and a
+    function opening it again (for a server running in another thread)."""
     opener = real_open_registry()
     if opener is None:
         from tests.serve.fake_registry import FakeRegistry
 
         registry: Any = FakeRegistry()
-    else:
-        registry = opener(f"sqlite:///{db_dir / 'serve-test.db'}")
+        corpus.load(registry)
+        return registry, lambda: registry
+    url = f"sqlite:///{db_dir / 'serve-test.db'}"
+    registry = opener(url)
     corpus.load(registry)
-    return registry
+    return registry, lambda: opener(url)
 
 
 class ApiClient:
@@ -53,10 +56,20 @@ class ApiClient:
 
 
 @pytest.fixture(scope="session")
-def registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    reg = build_registry(tmp_path_factory.mktemp("registry"))
-    yield reg
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Callable[[], Any]]]:
+    reg, reopen = build_registry(tmp_path_factory.mktemp("registry"))
+    yield reg, reopen
     reg.close()
+
+
+@pytest.fixture(scope="session")
+def registry(built: tuple[Any, Callable[[], Any]]) -> Any:
+    return built[0]
+
+
+@pytest.fixture(scope="session")
+def reopen_registry(built: tuple[Any, Callable[[], Any]]) -> Callable[[], Any]:
+    return built[1]
 
 
 @pytest.fixture(scope="session")
@@ -64,14 +77,12 @@ def client(registry: Any) -> ApiClient:
     return ApiClient(create_app(registry))
 
 
-@pytest.fixture(scope="session")
-def ids(client: ApiClient) -> dict[str, int]:
-    """Ids of the corpus' records as the registry numbered them."""
+def collect_ids(get: Callable[[str, dict[str, Any]], Any]) -> dict[str, int]:
+    """Ids of the corpus' records as the registry numbered them; `get(path, params)` returns JSON."""
     def find(path: str, key: str, value: str) -> int:
-        items = client.get(path, params={"limit": 500}).json()["items"]
-        return next(item["id"] for item in items if item[key] == value)
+        return next(item["id"] for item in get(path, {"limit": 500})["items"] if item[key] == value)
 
-    events = client.get("/api/events", params={"limit": 500}).json()["items"]
+    events = get("/api/events", {"limit": 500})["items"]
     return {
         "liu": find("/api/people", "name", "Liu Aiping"),
         "kim": find("/api/people", "name", "Kim Min-jun"),
@@ -81,3 +92,8 @@ def ids(client: ApiClient) -> dict[str, int]:
         "forum": next(e["id"] for e in events if e["name"] == "Japan-Vietnam Culture Forum"),
         "hostile": next(e["id"] for e in events if e["name"] == corpus.XSS_EVENT),
     }
+
+
+@pytest.fixture(scope="session")
+def ids(client: ApiClient) -> dict[str, int]:
+    return collect_ids(lambda path, params: client.get(path, params=params).json())

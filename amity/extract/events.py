@@ -76,15 +76,20 @@ def triggers(ann: Annotated) -> list[Candidate]:
     for s in ann.sentences:
         if any(b.search(s.text) for b in blocks):
             continue
+        found: list[Candidate] = []
         for etype, pats in types.items():
+            spans: list[tuple[int, int]] = []
             for rx, noun in pats:
-                m = rx.search(s.text)
-                if m and _generic_plural(s, s.start + m.start(), s.start + m.end()):
-                    m = None
-                if m:
-                    out.append(Candidate(etype, s, s.start + m.start(), s.start + m.end(), m.group(), noun,
-                                         sentences=[s]))
-                    break
+                for m in rx.finditer(s.text):
+                    a, b = s.start + m.start(), s.start + m.end()
+                    if any(a < y and x < b for x, y in spans) or _generic_plural(s, a, b):
+                        continue
+                    spans.append((a, b))
+                    found.append(Candidate(etype, s, a, b, m.group(), noun, sentences=[s]))
+        # "plans to hold a ministerial meeting": the plan is the meeting, not a programme of its own
+        if any(c.noun != "plan" for c in found):
+            found = [c for c in found if c.noun != "plan"]
+        out.extend(sorted(found, key=lambda c: c.trigger_start))
     return out
 
 
@@ -161,6 +166,11 @@ def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMenti
     clause = _clause(s, c.trigger_start, c.trigger_end)
     c0 = s.text.find(clause)
     inside = [m for m in mentions if c0 <= m.start < c0 + len(clause)]
+    if not inside:
+        # "since 2014, when the late Sultan visited": the time named just before 'when'
+        lead = s.text[:c0].rstrip()
+        if re.search(r",?\s*when$", lead):
+            inside = [m for m in mentions if 0 <= c0 - m.end <= 8]
     if not inside:
         return None
     return min(inside, key=lambda m: abs(m.start - rel))
@@ -249,13 +259,16 @@ def _name_tokens(n: str | None) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z]+", n or "") if len(w) > 2}
 
 
-ANAPHORA_TYPES = {"meeting": ("conference", "visit"), "conference": ("meeting",), "visit": ("meeting",)}
+ANAPHORA_TYPES = {"meeting": ("conference",), "conference": ("meeting",)}
 
 
 def _anaphoric(c: Candidate) -> bool:
     """'during the meeting', 'the event': a definite reference with nothing of its own."""
     rel = c.trigger_start - c.sentence.start
     before = c.sentence.text[max(0, rel - 12):rel].lower()
+    after = c.sentence.text[rel + len(c.trigger):rel + len(c.trigger) + 10].lower()
+    if re.match(r"\s*(?:with|between|of)\b", after):
+        return False
     return c.date is None and c.name is None and bool(re.search(r"\b(?:the|this)\s*(?:\w+\s)?$", before)) \
         or bool(re.match(r"(?:during|at|after) the (?:meeting|event|talks)$", c.trigger.lower()))
 
@@ -277,6 +290,8 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 if ta and tb and not (ta & tb):
                     continue
             if (e.sentence.bullet or c.sentence.bullet) and e.sentence.paragraph != c.sentence.paragraph:
+                continue
+            if e.place and c.place and e.place.country != c.place.country:
                 continue
             target = e
             break

@@ -109,11 +109,19 @@ def _generic_plural(s: Sentence, start: int, end: int) -> bool:
 def _clause(s: Sentence, start: int, end: int) -> str:
     """The part of the sentence around a trigger: from the previous clause break to the next."""
     rel0, rel1 = start - s.start, end - s.start
-    stops = ("; ", ", while ", ", but ", " as ", " when ", " while ", " since ", " which ", " who ")
+    stops = ("; ", ", while ", ", but ", " as ", " when ", " while ", " since ", " which ", " who ", " that ", "”", "“")
     left = max(s.text.rfind(x, 0, rel0) for x in stops + (", and ", ". "))
     right_c = [i for i in (s.text.find(x, rel1) for x in stops) if i >= 0]
     right = min(right_c) if right_c else len(s.text)
     return s.text[(left + 1 if left >= 0 else 0):right]
+
+
+def clause_span(c: Candidate) -> tuple[int, int]:
+    """Document offsets of the clause holding the trigger."""
+    s = c.sentence
+    clause = _clause(s, c.trigger_start, c.trigger_end)
+    start = s.start + s.text.find(clause)
+    return start, start + len(clause)
 
 
 def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
@@ -121,7 +129,8 @@ def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
     s = c.sentence
     rel0 = c.trigger_start - s.start
     lead = s.text[max(0, rel0 - 200):rel0]
-    cut = max(lead.rfind("; "), lead.rfind(". "), lead.rfind(", but "), lead.rfind(", while "))
+    cut = max(lead.rfind("; "), lead.rfind(". "), lead.rfind(", but "), lead.rfind(", while "), lead.rfind("”"),
+              lead.rfind("\""))
     window = lead[cut + 1 if cut >= 0 else 0:] + s.text[rel0:rel0 + len(c.trigger)]
     if c.date is not None and ref is not None:
         v = c.date.value
@@ -157,7 +166,7 @@ def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
 
 def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMention | None:
     s = c.sentence
-    future = bool(_lexicon()["planned"].search(s.text))  # type: ignore[union-attr]
+    future = status_of(c, None) == "planned"
     mentions = find_dates(s.text, ref, future=future, exact=exact)
     if not mentions:
         return None
@@ -278,7 +287,9 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     events: list[Candidate] = []
     for c in cands:
         target = None
-        for e in events:
+        if _anaphoric(c):
+            target = next((e for e in reversed(events) if e.type == c.type and compatible_dates(e.date, c.date)), None)
+        for e in events if target is None else []:
             if e.type != c.type or e.status != c.status:
                 continue
             if not compatible_dates(e.date, c.date):
@@ -291,7 +302,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                     continue
             if (e.sentence.bullet or c.sentence.bullet) and e.sentence.paragraph != c.sentence.paragraph:
                 continue
-            if e.place and c.place and e.place.country != c.place.country:
+            if e.type == "visit" and e.place and c.place and e.place.country != c.place.country:
                 continue
             target = e
             break

@@ -11,7 +11,7 @@ from amity.annotate.document import Annotated, annotate
 from amity.annotate.gazetteer import Gazetteer, gazetteer
 from amity.annotate.nlp import load_pipeline
 from amity.extract.events import (
-    Candidate, date_for, merge, name_in, program_in, size_in, status_of, triggers,
+    Candidate, clause_span, date_for, merge, name_in, program_in, size_in, status_of, triggers,
 )
 from amity.extract.fields import fields_in
 from amity.extract.orgs import OrgTable, build_org_table, is_international
@@ -77,7 +77,8 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
     for c in cands:
         c.date = date_for(c, ref, reference.exact)
         c.status = status_of(c, ref, reference.exact)
-        place, warns = place_in(c.sentence, g, near=c.trigger_start)
+        clause = clause_span(c)
+        place, warns = place_in(c.sentence, g, near=c.trigger_start, span=clause)
         c.place = place
         c.warnings.extend(warns)
         c.name = name_in(c)

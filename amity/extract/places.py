@@ -33,12 +33,16 @@ def _trim(name: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", name)
 
 
-def place_in(s: Sentence, g: Gazetteer, near: int | None = None) -> tuple[Place | None, list[str]]:
-    """The most specific known place in a sentence (closest to `near` when given), with warnings."""
+def place_in(s: Sentence, g: Gazetteer, near: int | None = None,
+             span: tuple[int, int] | None = None) -> tuple[Place | None, list[str]]:
+    """The most specific known place in a sentence (closest to `near` when given), with warnings.
+    With `span`, only places inside it (the trigger's clause) count."""
     best: tuple[int, int, Place] | None = None
     warnings: list[str] = []
     rank = {"landmark": 3, "city": 3, "facility": 4, "division": 2, "country": 1, "bloc": 0}
     for start, end, raw in _candidates(s):
+        if span is not None and not (span[0] <= start < span[1]):
+            continue
         name = _trim(raw)
         # "Dezhou City, Shandong Province": the first part is the place
         name = name.split(",")[0].strip()

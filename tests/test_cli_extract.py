@@ -83,6 +83,23 @@ def test_skipped_files_reported_on_stderr_and_exit_zero(
         assert "skipped" in line and reason in line, err
 
 
+@pytest.mark.xfail(strict=False, reason="extractor: a lone surrogate (JSON escape \\ud800) crashes spaCy's "
+                                        "tokenizer with UnicodeEncodeError and aborts the batch")
+def test_jsonl_with_lone_surrogate_escape_does_not_stop_the_batch(
+    shared_extractor: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"id": "s1", "text": "Mayor Kim met the delegation \ud800 in Seoul on Monday."}) + "\n"
+        + json.dumps({"id": "s2", "text": ARTICLE}) + "\n",
+        encoding="utf-8",
+    )
+    assert "\\ud800" in feed.read_text(encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(feed), "-o", str(out)]) == 0
+    assert "s2" in [r["doc"] for r in lines(out.read_text(encoding="utf-8"))]
+
+
 def test_missing_path_is_an_error_with_exit_one(
     shared_extractor: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -100,7 +117,6 @@ def test_help_lists_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Example" in out
 
 
-@pytest.mark.xfail(strict=False, reason="registry and serve commands are being built in parallel")
 def test_help_lists_every_documented_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])

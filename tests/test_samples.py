@@ -84,18 +84,58 @@ def test_no_exchange_event_in_domestic_news(doc_id: str, records: dict[str, dict
     assert records[doc_id]["events"] == []
 
 
-@pytest.mark.xfail(strict=False, reason="the extractor is being rebuilt; main events not found yet")
-@pytest.mark.parametrize("doc_id", EXCHANGE_DOCS)
+# Samples on which the extractor (being built in parallel) still misses something; each
+# entry is an xfail of that one document, so every other sample is a hard assertion.
+MISSED_MAIN_TYPES = {
+    "03_japan_vietnam_youth_program.txt": "the named programme round (program) is not found; the planned "
+                                          "trip is reported as occurred",
+    "05_indonesia_australia_survey.txt": "the survey release (release) is not found",
+}
+MISSED_PEOPLE = {
+    "15_indonesia_australia_study_tour.txt": "'Director-General of Regional Development Agus Pranoto' "
+                                             "is missed",
+    "16_korea_us_teacher_exchange.html": "'Choi Yoon-ah' is cut to 'Choi Yoon'",
+    "wire-2025-1002-vn-culture-paris": "'Minister of Culture, Sports and Tourism Pham Duc Thanh' keeps "
+                                       "'Tourism' in the name; 'Helene Marchand' is missed",
+}
+
+
+def _params(known: dict[str, str]) -> list[Any]:
+    return [
+        pytest.param(d, marks=pytest.mark.xfail(strict=False, reason=f"extractor: {known[d]}")) if d in known
+        else d
+        for d in EXCHANGE_DOCS
+    ]
+
+
+@pytest.mark.parametrize("doc_id", _params(MISSED_MAIN_TYPES))
 def test_main_event_types_found(doc_id: str, records: dict[str, dict[str, Any]]) -> None:
     want = {e["type"] for e in EXPECTED[doc_id]["events"] if e["salience"] == "main"}
     got = {e["type"] for e in records[doc_id]["events"]}
     assert want <= got, f"{doc_id}: missing {sorted(want - got)}"
 
 
-@pytest.mark.xfail(strict=False, reason="the extractor is being rebuilt; participants not found yet")
-@pytest.mark.parametrize("doc_id", EXCHANGE_DOCS)
+@pytest.mark.parametrize("doc_id", _params(MISSED_PEOPLE))
 def test_named_key_people_found(doc_id: str, records: dict[str, dict[str, Any]]) -> None:
     want = {p["name"] for p in EXPECTED[doc_id]["people"] if p["name"]}
     got = {p["name"] for e in records[doc_id]["events"] for p in e["participants"]}
     got |= {p["name"] for p in records[doc_id]["participants"]}
     assert want <= got, f"{doc_id}: missing {sorted(want - got)}"
+
+
+@pytest.mark.xfail(strict=False, reason="extractor: 09's signing 'on April 16' gets 2025-04, no place")
+def test_duplicate_reports_agree(records: dict[str, dict[str, Any]]) -> None:
+    """Two outlets' reports of one signing give the same main agreement: same date, place, countries."""
+    groups: dict[str, list[str]] = {}
+    for k, v in EXPECTED.items():
+        if "duplicate_group" in v:
+            groups.setdefault(v["duplicate_group"], []).append(k)
+    for members in groups.values():
+        keys = set()
+        for doc_id in members:
+            main = [e for e in records[doc_id]["events"]
+                    if e["type"] == "agreement" and e["status"] == "occurred"]
+            assert main, f"{doc_id}: no occurred agreement"
+            e = main[0]
+            keys.add((e["date"], (e["place"] or {}).get("country"), tuple(e["countries"])))
+        assert len(keys) == 1, keys

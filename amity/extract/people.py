@@ -118,6 +118,12 @@ def _prefix(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, str | 
     t = _titles()
     g = gazetteer()
     toks = [tk for tk in s.tokens if tk.end <= start]
+    if toks and toks[-1].text.islower() and toks[-1].text in t["lower"] and toks[-1].text.isalpha():
+        lone = toks[-1].text
+        country = None
+        if len(toks) > 1:
+            country = g.demonym(toks[-2].text) or g.country_of_name(toks[-2].text)
+        return lone[:1].upper() + lone[1:], None, country
     picked: list[str] = []
     i = len(toks) - 1
     while i >= 0 and len(picked) < 14:
@@ -132,14 +138,17 @@ def _prefix(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, str | 
     if not picked:
         return None, None, None
     words = " ".join(picked).replace(" - ", "-").replace(" -", "-").split()
+    def is_head(k: int) -> bool:
+        w = words[k]
+        return (w in t["heads"] or w in ABBREVIATIONS or any(p in t["heads"] for p in w.split("-"))
+                or any(" ".join(words[k:k + n]) in t["heads"] for n in (2, 3, 4)))
+
     first_title = next((k for k, w in enumerate(words)
-                        if w in t["heads"] or w in ABBREVIATIONS
-                        or (w in t["head_words"] and any(x in t["heads"] for x in words[k:k + 4]))
-                        or any(p in t["heads"] for p in w.split("-"))), None)
+                        if is_head(k) or (w in t["head_words"] and any(is_head(x) for x in range(k, min(k + 4, len(words)))))),
+                       None)
     if first_title is None:
         return None, None, None
-    if not any(w in t["heads"] or w in ABBREVIATIONS or any(p in t["heads"] for p in w.split("-"))
-               for w in words[first_title:]):
+    if not any(is_head(k) for k in range(first_title, len(words))):
         return None, None, None
     title = " ".join(words[first_title:])
     mod = " ".join(words[:first_title]).strip()
@@ -165,6 +174,18 @@ def _prefix(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, str | 
     return title or None, org, country
 
 
+def _nearby_demonym(s: Sentence, start: int, g: Gazetteer) -> str | None:
+    """'his French counterpart Edouard Philippe': a nationality a few words before the name."""
+    before = [t for t in s.tokens if t.end <= start][-4:]
+    for tk in reversed(before):
+        if tk.ent == "PERSON" or tk.text in (",", ";", "and"):
+            break
+        code = g.demonym(tk.text)
+        if code:
+            return code
+    return None
+
+
 def _clean_name(name: str) -> str:
     name = _NAME_NOISE.sub("", name.strip())
     name = re.split(r"['’]s?\b", name)[0].strip(" ,.")
@@ -181,7 +202,7 @@ def _name_ok(name: str, g: Gazetteer, orgs: OrgTable) -> bool:
     if any(c.isdigit() for c in name) or name.isupper() and len(name) > 3:
         return False
     words = name.split()
-    if len(words) > 1 and re.fullmatch(r"[A-Z]", words[-1]) and len(words[-2]) <= 3:
+    if len(words) == 2 and re.fullmatch(r"[A-Z]", words[-1]) and len(words[-2]) <= 3:
         return False  # "Gen Z"
     if any(g.country_of_name(w) for w in words) and len(words) > 1:
         return False
@@ -219,22 +240,49 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
             country = p_country or country
             appo = _apposition(s, end, nxt)
             if appo:
-                roles = re.split(r"\s+and\s+(?=(?:a |an |the )?(?:[A-Z]|" + "|".join(
+                roles = re.split(r"(?<!,)\s+and\s+(?=(?:a |an |the )?(?:[A-Z]|" + "|".join(
                     re.escape(x) for x in sorted(_titles()["lower"], key=len, reverse=True)) + r"))", appo)
                 for role in roles:
                     if not _is_title_start(role):
                         continue
                     title, r_org, r_country = _split_org(role, orgs, g)
+                    if org and r_org and r_org != org and not re.search(r"\b[A-Z]{2,}\b\W*$", role):
+                        title = re.sub(r"^(?:a|an|the)\s+", "", role.strip(" ,"))
                     if title:
                         titles.append(title)
                     if r_org and not org:
                         org = r_org
                     country = country or r_country
+            after = s.text[end - s.start:end - s.start + 80]
+            m_of = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w.'’ ]+?)(?=[,.;(]|\s+(?:and|on|for|to|in|at)\b|$)", after)
+            if m_of and not country:
+                country = g.country_of_name(m_of.group(1).strip())
+            m_from = re.match(r"\s+from\s+(?:the\s+)?([A-Z][\w&@'’. -]+?)(?=[,.;]|\s+(?:and|were|was|who|said)\b|$)", after)
+            if m_from and not org:
+                cand = m_from.group(1).strip()
+                known = orgs.resolve(cand)
+                if known or looks_like_org(cand):
+                    org = known.name if known else cand
+                elif g.country_of_name(cand) and not country:
+                    country = g.country_of_name(cand)
+            if not country:
+                country = _nearby_demonym(s, start, g)
+            org = expand_acronym(org, orgs)
             if org and not country:
                 known = orgs.resolve(org)
                 country = known.country if known else country_in_name(org, g)
             found.append(PersonInfo(name, "; ".join(dict.fromkeys(titles)) or None, org, country, start, (s.index,)))
     return _merge(found, doc_countries)
+
+
+def expand_acronym(org: str | None, orgs: OrgTable) -> str | None:
+    """A person's organisation named by its acronym, written out when the text or the lexicon knows it."""
+    if not org or not re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", org):
+        return org
+    known = orgs.resolve(org)
+    if known and known.name != org:
+        return known.name
+    return load_json("orgs.json")["expansions"].get(org, org)
 
 
 _NAME_TOKEN = r"[A-Z][a-z'’]+(?:-[a-z]+)?"
@@ -258,8 +306,9 @@ def _rule_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
 def _person_spans(s: Sentence, g: Gazetteer, orgs: OrgTable) -> list[Entity]:
     """PERSON entities from the model, plus names the shapes of news prose give away."""
-    ents = [e for e in s.entities if e.label == "PERSON"]
     t = _titles()
+    ents = [e for e in s.entities if e.label == "PERSON"
+            and any(w not in t["head_words"] and w not in ABBREVIATIONS for w in e.text.split())]
     for rx in _rule_patterns():
         for m in rx.finditer(s.text):
             a, b = s.start + m.start(1), s.start + m.end(1)
@@ -286,7 +335,7 @@ def _merge(found: list[PersonInfo], doc_countries: tuple[str, ...]) -> list[Pers
     """One entry per person: short mentions ('Xi', 'Mayor Oh') join the full name that contains them."""
     full = [p for p in found if len(p.name.split()) > 1]
     people: dict[str, PersonInfo] = {}
-    for p in sorted(full, key=lambda x: x.start):
+    for p in sorted(full, key=lambda x: (0 in x.mentions, x.start)):
         key = fold(p.name).replace("-", "").replace(" ", "")
         if key in people:
             people[key] = _combine(people[key], p)
@@ -363,8 +412,8 @@ def _country_by_name(name: str, doc_countries: tuple[str, ...]) -> str | None:
         return shape
     asian = {"CN", "KR", "VN", "JP", "KP", "TW"}
     if not shape:
-        western = [c for c in states if c not in asian]
-        if len(western) == 1 and len(states) <= 3:
+        western = [c for c in states[:2] if c not in asian]
+        if len(western) == 1:
             return western[0]
     return None
 

@@ -87,7 +87,7 @@ def looks_like_org(name: str) -> bool:
     """A capitalised phrase ending with an organisation head noun, or 'Ministry of ...'-shaped."""
     lex = _lex()
     n = clean_org_name(name)
-    if not n or n in lex["not"] or not n[0].isupper():
+    if not n or n in lex["not"] or not n[0].isupper() or n.split()[0] in ("Initiative", "Program", "Programme"):
         return False
     if n in lex["international"] or n in lex["media"]:
         return True
@@ -110,9 +110,9 @@ def country_in_name(name: str, g: Gazetteer) -> str | None:
     """The country a name carries: 'Korea International ...' KR, 'Beijing Forestry University' CN."""
     if is_international(name):
         return None
-    words = re.split(r"[\s,]+", name.replace("-", " ").replace("&", " "))
+    words = re.split(r"[\s,@]+", name.replace("-", " ").replace("&", " "))
     for n in (3, 2, 1):
-        for i in range(len(words) - n + 1):
+        for i in reversed(range(len(words) - n + 1)):
             chunk = " ".join(words[i:i + n])
             if not chunk or not chunk[0].isupper():
                 continue

@@ -112,11 +112,12 @@ def _keep(e: Candidate, countries: list[str]) -> bool:
 
 
 def _doc_orgs(orgs: OrgTable, people: list[PersonInfo], events: list[Candidate]) -> list:
+    """Organisations that take part: people's affiliations and those named where events are reported."""
     keep = []
     affiliated = {p.organization for p in people if p.organization}
     evidence = " ".join(s.text for e in events for s in e.sentences)
     for o in orgs.all():
-        if o.name in affiliated or o.name in evidence or (o.acronym and o.acronym in evidence):
+        if o.name in affiliated or o.name in evidence or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", evidence)):
             keep.append(o)
     return keep
 

@@ -182,7 +182,8 @@ def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMenti
             inside = [m for m in mentions if 0 <= c0 - m.end <= 8]
     if not inside:
         return None
-    return min(inside, key=lambda m: abs(m.start - rel))
+    # a time expression usually follows what it dates ("the visit to France back in March")
+    return min(inside, key=lambda m: (m.start - rel) if m.start >= rel else 2 * (rel - m.end))
 
 
 def size_in(text: str) -> int | None:

@@ -59,10 +59,19 @@ def doc_countries(ann: Annotated, g: Gazetteer) -> list[str]:
     return [c for c, _ in counts.most_common()]
 
 
-def _fallback_date(c: Candidate, anchor: str | None) -> str | None:
-    if c.status != "occurred" or not anchor:
-        return None
-    return anchor[:7]
+def _event_date(c: Candidate, anchor: str | None, anchor_exact: bool) -> str | None:
+    """The event's own date; an occurred event without one (or with a vaguer one that fits) takes the date
+    of the article's main event: the day for what happens alongside it, the month for a trip."""
+    own = c.date.value if c.date else None
+    if c.status != "occurred" or not anchor or c.type == "program":
+        return own
+    if own and not anchor.startswith(own):
+        return own
+    if own and len(own) >= len(anchor):
+        return own
+    if c.type == "visit" or not anchor_exact:
+        return anchor[:7] if not own or len(own) < 7 else own
+    return anchor
 
 
 def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
@@ -89,13 +98,16 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
     if not events:
         # people and organisations are recorded as parties to exchange events: none without events
         return DocumentRecord(doc.doc, doc.title, doc.published, doc.language)
-    anchor = next((e.date.value for e in events if e.status == "occurred" and e.date and len(e.date.value) == 10),
-                  ref.isoformat() if ref and reference.exact else None)
-    default_place = dateline_place(ann.visible, g)
+    anchor_event = next((e for e in events if e.status == "occurred" and e.date and len(e.date.value) == 10), None)
+    anchor = anchor_event.date.value if anchor_event and anchor_event.date else (
+        ref.isoformat() if ref and reference.exact else None)
+    anchor_exact = anchor_event is not None
+    main_place = next((e.place for e in events if e.status == "occurred" and e.place and e.place.country), None)
+    default_place = main_place or dateline_place(ann.visible, g)
     lead_fields = fields_in(" ".join(s.text for s in ann.sentences[:8]))
     out: list[Event] = []
     for e in events:
-        out.append(_event(e, ann, people, orgs, main_pair, g, anchor, default_place, lead_fields))
+        out.append(_event(e, ann, people, orgs, main_pair, g, (anchor, anchor_exact), default_place, lead_fields))
     used_people = people
     return DocumentRecord(
         doc.doc, doc.title, doc.published, doc.language, tuple(out),
@@ -147,7 +159,8 @@ def _role(text: str) -> str:
 
 
 def _event(e: Candidate, ann: Annotated, people: list[PersonInfo], orgs: OrgTable, main_pair: tuple[str, ...],
-           g: Gazetteer, anchor: str | None, default_place: Place | None, lead_fields: set[str]) -> Event:
+           g: Gazetteer, anchor: tuple[str | None, bool], default_place: Place | None,
+           lead_fields: set[str]) -> Event:
     idx = {s.index for s in e.sentences}
     text = " ".join(s.text for s in e.sentences)
     salience = "main" if e.status == "occurred" else "mentioned"
@@ -173,7 +186,7 @@ def _event(e: Candidate, ann: Annotated, people: list[PersonInfo], orgs: OrgTabl
     fields = fields_in(text)
     if salience == "main":
         fields |= lead_fields
-    date = e.date.value if e.date else _fallback_date(e, anchor)
+    date = _event_date(e, *anchor)
     end_date = e.date.end_value if e.date else None
     return Event(
         type=e.type, status=e.status, salience=salience, name=e.name, date=date, end_date=end_date,

@@ -10,7 +10,7 @@ from amity.records import Place
 
 _CAP = r"[A-Z][\w'’.-]*(?:\s+(?:of the|of|the|de|al)?\s*[A-Z][\w'’.-]*){0,6}"
 _PLACE_PREP = re.compile(
-    rf"\b(?:in|at|to|from|into|inside|across|around|toward|towards)\s+(?:the\s+)?(?:Chinese |Korean |[A-Z][a-z]+’s |[A-Z][a-z]+'s )?"
+    rf"\b(?:in|at|to|into|inside|toward|towards|visit(?:ed|ing|s)?|reach(?:ed)?|arriv(?:ed|ing) in)\s+(?:the\s+)?(?:Chinese |Korean |[A-Z][a-z]+’s |[A-Z][a-z]+'s )?"
     rf"(?:capital(?:\s+city)?\s+(?:of\s+)?)?({_CAP})"
 )
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{2,30}?)\s*(?:,\s*[A-Za-z .]+)?\s*(?:[-–—]|\(\w+\)\s*[-–—])\s")
@@ -23,8 +23,8 @@ def _candidates(s: Sentence) -> list[tuple[int, int, str]]:
     for m in _PLACE_PREP.finditer(s.text):
         out.append((s.start + m.start(1), s.start + m.end(1), m.group(1)))
     for e in s.entities:
-        if e.label in ("GPE", "FAC", "LOC"):
-            out.append((e.start, e.end, e.text))
+        if e.label in ("GPE", "FAC", "LOC") and e.start == s.start:
+            out.append((e.start, e.end, e.text))  # a dateline
     return out
 
 

@@ -84,6 +84,9 @@ def triggers(ann: Annotated) -> list[Candidate]:
                     a, b = s.start + m.start(), s.start + m.end()
                     if any(a < y and x < b for x, y in spans) or _generic_plural(s, a, b):
                         continue
+                    if (etype == "visit" and re.match(r"\s*[A-Z]", m.group())
+                            and re.match(r"\s+[A-Z]\w+", s.text[m.end():])):
+                        continue  # 'Joint Visit Activity': a word of another event's name
                     spans.append((a, b))
                     found.append(Candidate(etype, s, a, b, m.group(), noun, sentences=[s]))
         # "plans to hold a ministerial meeting": the plan is the meeting, not a programme of its own
@@ -227,7 +230,11 @@ def name_in(c: Candidate) -> str | None:
             nm = " ".join(words[1:])
             if len(nm.split()) < 2:
                 continue
-        dist = abs(s.start + m.start() - c.trigger_start)
+        n0, n1 = s.start + m.start(1), s.start + m.end(1)
+        noun_trigger = " " not in c.trigger.strip()
+        if noun_trigger and c.type in ("conference", "program") and not (n0 <= c.trigger_start < n1):
+            continue  # 'during the forum, the X Session was held': the name is another event's
+        dist = abs(n0 - c.trigger_start)
         if best is None or dist < best[0]:
             best = (dist, nm.strip("“”\"’' "))
     if best and best[0] < 120:
@@ -269,6 +276,15 @@ def _name_tokens(n: str | None) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z]+", n or "") if len(w) > 2}
 
 
+def name_similarity(a: str, b: str) -> float:
+    """Token F1 of two event names (words of three letters or more)."""
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta or not tb:
+        return 0.0
+    common = len(ta & tb)
+    return 2 * common / (len(ta) + len(tb))
+
+
 ANAPHORA_TYPES = {"meeting": ("conference",), "conference": ("meeting",)}
 
 
@@ -279,7 +295,9 @@ def _anaphoric(c: Candidate) -> bool:
     after = c.sentence.text[rel + len(c.trigger):rel + len(c.trigger) + 10].lower()
     if re.match(r"\s*(?:with|between|of)\b", after):
         return False
-    return c.date is None and c.name is None and bool(re.search(r"\b(?:the|this)\s*(?:\w+\s)?$", before)) \
+    before = c.sentence.text[max(0, rel - 30):rel].lower()
+    return c.date is None and c.name is None and bool(
+        re.search(r"\b(?:the|this|that|its|their)\s+(?:[\w’'-]+\s+){0,2}$", before)) \
         or bool(re.match(r"(?:during|at|after) the (?:meeting|event|talks)$", c.trigger.lower()))
 
 
@@ -295,12 +313,11 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if not compatible_dates(e.date, c.date):
                 continue
-            if e.date and c.date and e.date.value != c.date.value and c.type in ("meeting", "agreement", "conference"):
+            if (e.date and c.date and len(e.date.value) == len(c.date.value) == 10 and e.date.value != c.date.value
+                    and c.type in ("meeting", "agreement", "conference")):
                 continue
-            if e.name and c.name:
-                ta, tb = _name_tokens(e.name), _name_tokens(c.name)
-                if ta and tb and not (ta & tb):
-                    continue
+            if e.name and c.name and name_similarity(e.name, c.name) < 0.5:
+                continue
             if (e.sentence.bullet or c.sentence.bullet) and e.sentence.paragraph != c.sentence.paragraph:
                 continue
             if e.type == "visit" and e.place and c.place and e.place.country != c.place.country:

@@ -63,7 +63,7 @@ def _event_date(c: Candidate, anchor: str | None, anchor_exact: bool) -> str | N
     """The event's own date; an occurred event without one (or with a vaguer one that fits) takes the date
     of the article's main event: the day for what happens alongside it, the month for a trip."""
     own = c.date.value if c.date else None
-    if c.status != "occurred" or not anchor or c.type == "program":
+    if c.status != "occurred" or not anchor or (c.type == "program" and "launch" not in c.trigger.lower()):
         return own
     if own and not anchor.startswith(own):
         return own

@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 run: setup
-	$(VENV)/bin/amity ingest --db $(DB) $$($(PY) -c 'import amity.samples as s; print(s.path())')
+	$(VENV)/bin/amity ingest --db $(DB) $$($(PY) -c 'import amity.samples as s; print(*s.articles())')
 	$(VENV)/bin/amity serve --db $(DB) --host 127.0.0.1 --port $(PORT)
 
 test: setup

@@ -83,10 +83,11 @@ class Gazetteer:
         for c in cities.values():
             pop = int(c.get("population") or 0)
             info = PlaceInfo(c["name"], c["countrycode"], "city", pop)
-            key = fold(c["name"])
-            old = self.cities.get(key)
-            if old is None or old.population < pop:
-                self.cities[key] = info
+            keys = {fold(c["name"]), fold(re.sub(r"(?:-si|-shi|-gun|-ku| City| Shi)$", "", c["name"]))}
+            for key in keys:
+                old = self.cities.get(key)
+                if old is None or old.population < pop:
+                    self.cities[key] = info
 
     # -- lookups ---------------------------------------------------------------------------
 

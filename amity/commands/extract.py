@@ -8,7 +8,7 @@ import sys
 from typing import TextIO
 
 from amity.extract import Extractor
-from amity.ingest import read_sources
+from amity.ingest import expand_paths, read_source
 from amity.records import Skip
 
 
@@ -27,18 +27,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    paths = list(expand_paths(args.paths))  # a wrong path fails here, before anything is written
     extractor = Extractor()
     out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
-    skipped = 0
     try:
-        for item in read_sources(args.paths):
-            if isinstance(item, Skip):
-                skipped += 1
-                print(f"amity: skipped {item.source}: {item.reason}: {item.detail}", file=sys.stderr)
-                continue
-            record = extractor.extract(item)
-            out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-            out.flush()
+        for path in paths:
+            for item in read_source(path):
+                if isinstance(item, Skip):
+                    print(f"amity: skipped {item.source}: {item.reason}: {item.detail}", file=sys.stderr)
+                    continue
+                try:
+                    record = extractor.extract(item)
+                except Exception as e:  # one document's failure must not lose the rest of the batch
+                    print(f"amity: skipped {item.source or item.doc}: extract-failed: {type(e).__name__}: {e}",
+                          file=sys.stderr)
+                    continue
+                out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+                out.flush()
     finally:
         if args.output:
             out.close()

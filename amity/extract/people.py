@@ -196,12 +196,19 @@ def _clean_name(name: str) -> str:
     return " ".join(words)
 
 
+_CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                   "February", "March", "April", "June", "July", "August", "September", "October", "November",
+                   "December", "Today", "Tomorrow", "Yesterday"}
+
+
 def _name_ok(name: str, g: Gazetteer, orgs: OrgTable) -> bool:
     if not name or not name[0].isupper() or len(name) < 2:
         return False
     if any(c.isdigit() for c in name) or name.isupper() and len(name) > 3:
         return False
     words = name.split()
+    if words[0] in _CALENDAR_WORDS:
+        return False
     if len(words) == 2 and re.fullmatch(r"[A-Z]", words[-1]) and len(words[-2]) <= 3:
         return False  # "Gen Z"
     if any(g.country_of_name(w) for w in words) and len(words) > 1:

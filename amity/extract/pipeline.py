@@ -38,7 +38,7 @@ def doc_countries(ann: Annotated, g: Gazetteer) -> list[str]:
     """Countries (and blocs) the document is about, most mentioned first."""
     counts: Counter[str] = Counter()
     for s in ann.sentences:
-        for m in _COUNTRY_WORD.finditer(s.text):
+        for m in _COUNTRY_WORD.finditer(s.text.replace("-", " ")):
             words = m.group().split()
             for n in range(len(words), 0, -1):
                 for i in range(len(words) - n + 1):

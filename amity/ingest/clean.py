@@ -46,11 +46,22 @@ def analyse_text(text: str) -> tuple[tuple[tuple[int, int], ...], str | None, st
     return tuple(mask), title, published
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """Replace lone surrogates (from bad JSON escapes) and NULs by U+FFFD: same length, so offsets hold."""
+    return _SURROGATE.sub("\ufffd", text).replace("\x00", "\ufffd")
+
+
 def text_to_document(doc: str, text: str, *, source: str = "", content_hash: str = "") -> Document:
+    text = scrub(text)
     if not text.strip():
         raise SkipDocument("empty", "the document has no text")
     mask, title, published = analyse_text(text)
     visible = masked_text(text, mask)
+    if not any(c.isalpha() for c in visible):
+        raise SkipDocument("no-text", "the document holds only page furniture (menus, links, footers)")
     return Document(
         doc=doc, text=text, source=source, title=title, published=published,
         language=detect_language(visible), content_hash=content_hash, fmt="txt", mask=mask,
@@ -76,6 +87,7 @@ def html_to_document(doc: str, html: str, *, source: str = "", content_hash: str
     """Main text of a web page through trafilatura, with its title and date from the page's metadata."""
     import trafilatura
 
+    html = scrub(html)
     try:
         result = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
@@ -90,7 +102,10 @@ def html_to_document(doc: str, html: str, *, source: str = "", content_hash: str
         body = fallback
     meta_title = getattr(result, "title", None) if result is not None else None
     meta_date = getattr(result, "date", None) if result is not None else None
+    body = scrub(body)
     mask, title, published = analyse_text(body)
+    if not any(c.isalpha() for c in masked_text(body, mask)):
+        raise SkipDocument("no-text", "the page holds only page furniture (menus, links, footers)")
     text = body
     if meta_title and meta_title.strip() and not body.startswith(meta_title.strip()):
         text = meta_title.strip() + "\n\n" + body

@@ -1,0 +1,47 @@
+"""Places by the names news uses, with warnings for places that do not exist."""
+
+from __future__ import annotations
+
+import pytest
+
+from amity.annotate.gazetteer import gazetteer
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "kind"),
+    [
+        ("Dezhou City", "CN", "city"),
+        ("Shandong Province", "CN", "division"),
+        ("Gyeonggi-do", "KR", "landmark"),
+        ("the ROK", "KR", "country"),
+        ("Viet Nam", "VN", "country"),
+        ("Hanoi", "VN", "landmark"),
+        ("Osaka", "JP", "landmark"),
+        ("Toulouse", "FR", "landmark"),
+        ("Cheongju", "KR", "city"),
+        ("Can Tho", "VN", "division"),  # a province-level city in pycountry
+    ],
+)
+def test_known_places(name: str, country: str, kind: str) -> None:
+    info, warning = gazetteer().lookup(name)
+    assert info is not None and info.country == country and info.kind == kind
+    assert warning is None
+
+
+def test_a_city_called_a_province_is_kept_and_flagged() -> None:
+    info, warning = gazetteer().lookup("Zhenjiang Province")
+    assert info is not None and info.country == "CN" and info.name == "Zhenjiang Province"
+    assert warning is not None and "Zhenjiang" in warning and "city" in warning
+
+
+@pytest.mark.parametrize("word", ["Kim", "President", "Central", "Monday", "Global Times"])
+def test_surnames_titles_and_common_words_are_not_places(word: str) -> None:
+    assert gazetteer().lookup(word)[0] is None
+
+
+def test_demonyms_and_blocs() -> None:
+    g = gazetteer()
+    assert g.demonym("Vietnamese") == "VN"
+    assert g.demonym("South Korean") == "KR"
+    assert g.bloc("ASEAN") == "ASEAN"
+    assert g.bloc("Arab League") == "ARAB_LEAGUE"

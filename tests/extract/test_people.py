@@ -1,0 +1,70 @@
+"""People with titles, organisations and countries, from the shapes news prose uses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from amity.records import DocumentRecord, Person
+
+Run = Callable[[str], DocumentRecord]
+
+
+def person(rec: DocumentRecord, name: str) -> Person:
+    found = [p for p in rec.participants if p.name == name]
+    assert found, f"{name!r} not among {[p.name for p in rec.participants]}"
+    return found[0]
+
+
+def test_apposition_with_acronym_defined_earlier(run: Run) -> None:
+    rec = run(
+        "On March 11, the Korea Youth Exchange Foundation (KYEF) and the China Youth Development Agency (CYDA) "
+        "signed a memorandum of understanding in Seoul.\n\n"
+        "Kim Ha-eun, President of the KYEF, said the agreement opens a new chapter for young people.\n"
+    )
+    p = person(rec, "Kim Ha-eun")
+    assert p.title == "President"
+    assert p.organization == "Korea Youth Exchange Foundation"
+    assert p.country == "KR"
+
+
+def test_title_before_name_gives_title_and_country(run: Run) -> None:
+    rec = run("Hanoi Mayor Tran Van Minh met Osaka Governor Hideo Tanimura in Osaka on Tuesday to discuss tourism.\n")
+    minh = person(rec, "Tran Van Minh")
+    assert minh.title == "Mayor" and minh.country == "VN"
+    tanimura = person(rec, "Hideo Tanimura")
+    assert tanimura.title == "Governor" and tanimura.country == "JP"
+
+
+def test_short_mention_joins_the_full_name(run: Run) -> None:
+    rec = run(
+        "Deputy Minister Park Ji-ho met a visiting delegation from Vietnam in Seoul on Tuesday.\n\n"
+        "Deputy Minister Park said the two countries share a long history of cultural exchange.\n"
+    )
+    names = [p.name for p in rec.participants]
+    assert names.count("Park Ji-ho") == 1 and "Park" not in names
+
+
+def test_two_roles_joined_by_and(run: Run) -> None:
+    rec = run(
+        "The Vietnam-Japan Friendship Association (VJFA) held a forum in Hanoi on Monday with Japanese partners.\n\n"
+        "Le Thi Lan, Vice President of the VJFA and Honorary Chair of the Hanoi Youth Union, opened the forum.\n"
+    )
+    p = person(rec, "Le Thi Lan")
+    assert p.title is not None and p.title.startswith("Vice President") and "Honorary Chair" in p.title
+    assert p.organization == "Vietnam-Japan Friendship Association"
+
+
+def test_lowercase_title_after_name(run: Run) -> None:
+    rec = run(
+        "A symposium on Korea-China relations was held in Beijing on Monday.\n\n"
+        "Zhou Min, a research fellow at the Beijing Institute of Asian Studies, said exchanges were recovering.\n"
+    )
+    p = person(rec, "Zhou Min")
+    assert p.title == "research fellow"
+    assert p.organization == "Beijing Institute of Asian Studies"
+    assert p.country == "CN"
+
+
+def test_no_people_without_an_exchange_event(run: Run) -> None:
+    rec = run("Local voters chose a new council on Sunday. Mayor Jane Doe thanked her supporters.\n")
+    assert rec.events == () and rec.participants == ()

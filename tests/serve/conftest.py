@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -12,36 +12,26 @@ import httpx
 import pytest
 
 from amity.serve import create_app
+from amity.store import open_registry
 from tests.serve import corpus
 
 
-def real_open_registry() -> Callable[[str], Any] | None:
-    """`amity.store.open_registry` once the store exists, else None."""
-    store = importlib.import_module("amity.store")
-    return getattr(store, "open_registry", None)
-
-
 def build_registry(db_dir: Path) -> tuple[Any, Callable[[], Any]]:
-    """A registry holding the test corpus (SQLite through the real store when it exists), and a
-    function opening it again (for a server running in another thread)."""
-    opener = real_open_registry()
-    if opener is None:
-        from tests.serve.fake_registry import FakeRegistry
-
-        registry: Any = FakeRegistry()
-        corpus.load(registry)
-        return registry, lambda: registry
+    """A SQLite registry holding the test corpus, written through the store's own `add_document`,
+    and a function opening it again (for a server running in another thread)."""
     url = f"sqlite:///{db_dir / 'serve-test.db'}"
-    registry = opener(url)
+    registry = open_registry(url)
     corpus.load(registry)
-    return registry, lambda: opener(url)
+    return registry, lambda: open_registry(url)
 
 
 class ApiClient:
-    """A synchronous client calling the ASGI app in this thread (SQLite connections stay on one thread)."""
+    """A synchronous client calling the ASGI app in-process. Requests run on one worker thread of
+    its own, so they work whatever event loop the calling thread has (Playwright's sync API keeps one)."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="api-client")
 
     def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         async def call() -> httpx.Response:
@@ -49,7 +39,7 @@ class ApiClient:
             async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
                 return await client.request(method, url, **kwargs)
 
-        return asyncio.run(call())
+        return self.worker.submit(asyncio.run, call()).result()
 
     def get(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("GET", url, **kwargs)

@@ -28,7 +28,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 WAIT_MS = 15_000
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip(f"Debian chromium not found at {CHROMIUM} (apt-get install chromium)")
@@ -39,7 +39,7 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def base_url(reopen_registry: Callable[[], Any]) -> Iterator[str]:
     server = ServerThread(reopen_registry)
     server.start()
@@ -48,7 +48,7 @@ def base_url(reopen_registry: Callable[[], Any]) -> Iterator[str]:
     server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def ids(base_url: str) -> dict[str, int]:
     """Record ids, asked of the live server (Playwright's loop forbids the in-process client here)."""
     with httpx.Client(base_url=base_url) as http:

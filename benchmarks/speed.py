@@ -39,7 +39,7 @@ def child_amity(corpus: list[dict[str, Any]]) -> dict[str, Any]:
     extractor.extract(docs[0])  # warm-up: lazy loading happens here, not in the timed loop
     load = time.perf_counter() - t0
     t0 = time.perf_counter()
-    events = sum(len(extractor.extract(d).events) for d in docs)
+    events = sum(len(r.events) for _, r in extractor.extract_many(docs) if not isinstance(r, Exception))
     return {"load_s": load, "run_s": time.perf_counter() - t0, "events": events}
 
 

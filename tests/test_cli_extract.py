@@ -83,8 +83,6 @@ def test_skipped_files_reported_on_stderr_and_exit_zero(
         assert "skipped" in line and reason in line, err
 
 
-@pytest.mark.xfail(strict=False, reason="extractor: a lone surrogate (JSON escape \\ud800) crashes spaCy's "
-                                        "tokenizer with UnicodeEncodeError and aborts the batch")
 def test_jsonl_with_lone_surrogate_escape_does_not_stop_the_batch(
     shared_extractor: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:

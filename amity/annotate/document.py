@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from amity.annotate.nlp import load_pipeline
-from amity.ingest.clean import masked_text
+from amity.ingest.clean import masked_text, scrub
 from amity.records import Document
 
 MAX_NLP_CHARS = 300_000      # longer documents: the rest is kept but not read for events
@@ -26,7 +26,6 @@ class Token:
     start: int
     end: int
     text: str
-    tag: str
     ent: str
 
 
@@ -75,28 +74,38 @@ def paragraphs(visible: str) -> list[tuple[int, str]]:
 
 
 def annotate(doc: Document) -> Annotated:
-    visible = masked_text(doc.text, doc.mask)
-    truncated = len(visible) > MAX_NLP_CHARS
-    paras = paragraphs(visible[:MAX_NLP_CHARS])
+    return annotate_many([doc])[0]
+
+
+def annotate_many(docs: list[Document]) -> list[Annotated]:
+    """Annotate several documents with one pass of the NLP pipeline over all their paragraphs."""
     nlp = load_pipeline()
-    sentences: list[Sentence] = []
-    docs = nlp.pipe([p for _, p in paras], batch_size=64)
-    for pi, ((pstart, ptext), sdoc) in enumerate(zip(paras, docs, strict=True)):
-        bullet = bool(_BULLET.match(ptext))
-        for sent in sdoc.sents:
-            if not sent.text.strip():
-                continue
-            toks = tuple(
-                Token(pstart + t.idx, pstart + t.idx + len(t.text), t.text, t.tag_, t.ent_type_)
-                for t in sent
-            )
-            ents = tuple(
-                Entity(pstart + e.start_char, pstart + e.end_char, e.label_, e.text) for e in sent.ents
-            )
-            s0 = pstart + sent.start_char
-            s1 = pstart + sent.end_char
-            sentences.append(Sentence(len(sentences), pi, s0, s1, doc.text[s0:s1], toks, ents, bullet))
-    return Annotated(doc, visible, tuple(_merge_short(sentences, doc.text)), truncated)
+    prepared = []
+    for doc in docs:
+        visible = scrub(masked_text(doc.text, doc.mask))
+        prepared.append((doc, visible, len(visible) > MAX_NLP_CHARS, paragraphs(visible[:MAX_NLP_CHARS])))
+    texts = [p for *_, paras in prepared for _, p in paras]
+    parsed = iter(nlp.pipe(texts, batch_size=128))
+    out = []
+    for doc, visible, truncated, paras in prepared:
+        sentences: list[Sentence] = []
+        for pi, (pstart, ptext) in enumerate(paras):
+            sdoc = next(parsed)
+            bullet = bool(_BULLET.match(ptext))
+            for sent in sdoc.sents:
+                if not sent.text.strip():
+                    continue
+                toks = tuple(
+                    Token(pstart + t.idx, pstart + t.idx + len(t.text), t.text, t.ent_type_) for t in sent
+                )
+                ents = tuple(
+                    Entity(pstart + e.start_char, pstart + e.end_char, e.label_, e.text) for e in sent.ents
+                )
+                s0 = pstart + sent.start_char
+                s1 = pstart + sent.end_char
+                sentences.append(Sentence(len(sentences), pi, s0, s1, doc.text[s0:s1], toks, ents, bullet))
+        out.append(Annotated(doc, visible, tuple(_merge_short(sentences, doc.text)), truncated))
+    return out
 
 
 def _merge_short(sents: list[Sentence], text: str) -> list[Sentence]:

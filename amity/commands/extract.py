@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from typing import TextIO
 
 from amity.extract import Extractor
 from amity.ingest import expand_paths, read_source
-from amity.records import Skip
+from amity.records import Document, Skip
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -30,20 +31,22 @@ def run(args: argparse.Namespace) -> int:
     paths = list(expand_paths(args.paths))  # a wrong path fails here, before anything is written
     extractor = Extractor()
     out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
-    try:
+    def documents() -> Iterator[Document]:
         for path in paths:
             for item in read_source(path):
                 if isinstance(item, Skip):
                     print(f"amity: skipped {item.source}: {item.reason}: {item.detail}", file=sys.stderr)
-                    continue
-                try:
-                    record = extractor.extract(item)
-                except Exception as e:  # one document's failure must not lose the rest of the batch
-                    print(f"amity: skipped {item.source or item.doc}: extract-failed: {type(e).__name__}: {e}",
-                          file=sys.stderr)
-                    continue
-                out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-                out.flush()
+                else:
+                    yield item
+
+    try:
+        for doc, result in extractor.extract_many(documents()):
+            if isinstance(result, Exception):  # one document's failure must not lose the rest of the batch
+                print(f"amity: skipped {doc.source or doc.doc}: extract-failed: {type(result).__name__}: {result}",
+                      file=sys.stderr)
+                continue
+            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            out.flush()
     finally:
         if args.output:
             out.close()

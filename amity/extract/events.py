@@ -97,16 +97,20 @@ def triggers(ann: Annotated) -> list[Candidate]:
 
 
 _DETERMINERS = {"the", "two", "three", "four", "five", "both", "these", "those", "their", "its", "his", "her"}
+_SUBJECTS = {"he", "she", "it", "who", "which", "that", "minister", "president", "delegation", "mayor"}
 
 
 def _generic_plural(s: Sentence, start: int, end: int) -> bool:
     """'through mutual visits, seminars and projects': a plural activity noun without a determiner."""
     toks = [t for t in s.tokens if start <= t.start < end]
-    if len(toks) != 1 or toks[0].tag != "NNS":
+    if len(toks) != 1 or not re.fullmatch(r"[a-z]+s", toks[0].text) or toks[0].text.endswith("ss"):
         return False
     before = [t for t in s.tokens if t.end <= start]
-    prev = [t for t in before[-3:] if t.tag not in ("JJ", "NN", "NNP", "HYPH")]
-    return not (prev and prev[-1].text.lower() in _DETERMINERS) and not (before and before[-1].tag == "CD")
+    if before and (before[-1].ent == "PERSON" or before[-1].text.lower() in _SUBJECTS
+                   or before[-1].text[:1].isupper() and before[-1].text.lower() not in _DETERMINERS):
+        return False  # 'Xi visits', 'he visits': a verb
+    words = [t.text.lower() for t in before[-3:]]
+    return not any(w in _DETERMINERS or w.isdigit() for w in words)
 
 
 def _clause(s: Sentence, start: int, end: int) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from amity.annotate.dates import reference_date
-from amity.annotate.document import Annotated, annotate
+from amity.annotate.document import Annotated, annotate, annotate_many
 from amity.annotate.gazetteer import Gazetteer, gazetteer
 from amity.annotate.nlp import load_pipeline
 from amity.extract.events import (
@@ -35,6 +36,36 @@ class Extractor:
     def extract(self, doc: Document) -> DocumentRecord:
         ann = annotate(doc)
         return assemble(ann, self.gaz)
+
+    def extract_many(self, docs: Iterable[Document], batch: int = 32
+                     ) -> Iterator[tuple[Document, DocumentRecord | Exception]]:
+        """(document, record) for many documents, in order; the NLP pipeline sees `batch` documents at a
+        time. A document that cannot be extracted comes back with the exception instead of a record, and
+        the others are not lost."""
+        chunk: list[Document] = []
+        for doc in docs:
+            chunk.append(doc)
+            if len(chunk) >= batch:
+                yield from self._chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._chunk(chunk)
+
+    def _chunk(self, chunk: list[Document]) -> Iterator[tuple[Document, DocumentRecord | Exception]]:
+        try:
+            anns = annotate_many(chunk)
+        except Exception:  # find the bad document: one at a time
+            for doc in chunk:
+                try:
+                    yield doc, self.extract(doc)
+                except Exception as e:
+                    yield doc, e
+            return
+        for doc, ann in zip(chunk, anns, strict=True):
+            try:
+                yield doc, assemble(ann, self.gaz)
+            except Exception as e:
+                yield doc, e
 
 
 def doc_countries(ann: Annotated, g: Gazetteer) -> list[str]:

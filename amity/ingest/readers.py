@@ -107,11 +107,10 @@ def read_bytes(name: str, data: bytes, source: str | None = None) -> Iterator[Do
         yield Skip(source, s.reason, s.detail, h)
         return
     base = Path(name).name
-    if kind == "txt":
-        yield text_to_document(base, text, source=source, content_hash=h)
-    elif kind == "html":
+    if kind in ("txt", "html"):
+        convert = text_to_document if kind == "txt" else html_to_document
         try:
-            yield html_to_document(base, text, source=source, content_hash=h)
+            yield convert(base, text, source=source, content_hash=h)
         except SkipDocument as s:
             yield Skip(source, s.reason, s.detail, h)
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 HONORIFICS = frozenset(
     {
@@ -54,6 +55,7 @@ _PUNCT = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Lower case without accents, with typographic quotes and dashes made plain."""
     s = unicodedata.normalize("NFKD", s)
@@ -62,6 +64,7 @@ def fold(s: str) -> str:
     return s.casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def person_tokens(name: str) -> tuple[str, ...]:
     """Name tokens: hyphen/apostrophe-joined parts become one token; honorifics dropped."""
     s = fold(name).replace("-", "").replace("'", "").replace(".", " ")
@@ -90,6 +93,7 @@ def person_blocks(name: str) -> tuple[str, str]:
     return (t[0], t[-1])
 
 
+@lru_cache(maxsize=1 << 16)
 def org_key(name: str) -> str:
     s = fold(name).replace("&", " and ")
     s = _PUNCT.sub(" ", s)
@@ -99,6 +103,7 @@ def org_key(name: str) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=1 << 16)
 def initials(name: str) -> str:
     """Upper-case initials of the significant words: 'China International Youth Exchange Center' -> CIYEC."""
     words = _PUNCT.sub(" ", fold(name).replace("-", " ")).split()
@@ -113,6 +118,7 @@ def acronym_key(acronym: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", fold(acronym).upper())
 
 
+@lru_cache(maxsize=1 << 16)
 def place_key(name: str) -> str:
     """'Dezhou City', 'Dezhou' and 'dezhou-shi' all give 'dezhou'."""
     s = _SPACE.sub(" ", _PUNCT.sub(" ", fold(name).replace("-", " "))).strip()

@@ -11,6 +11,14 @@ from typing import Any
 from amity.errors import StoreError
 
 Params = Sequence[Any]
+NUL_REPLACEMENT = "\ufffd"  # PostgreSQL text cannot hold NUL; one code point keeps evidence offsets valid
+
+
+def clean_params(params: Params) -> tuple[Any, ...]:
+    """Parameters with NUL characters in strings replaced (on both backends, so both store the same)."""
+    return tuple(
+        p.replace("\x00", NUL_REPLACEMENT) if isinstance(p, str) and "\x00" in p else p for p in params
+    )
 
 
 class Database:
@@ -69,7 +77,7 @@ class Database:
 
     def execute(self, sql: str, params: Params = ()) -> Any:
         try:
-            return self.conn.execute(self._sql(sql), tuple(params))
+            return self.conn.execute(self._sql(sql), clean_params(params))
         except Exception as e:  # sqlite3.Error / psycopg.Error: one error type for callers
             if type(e).__module__.split(".")[0] in ("sqlite3", "psycopg"):
                 raise StoreError(f"registry query failed: {e}".strip(), self._hint(e)) from e
@@ -85,9 +93,9 @@ class Database:
             return
         if self.dialect == "postgresql":
             with self.conn.cursor() as cur:
-                cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+                cur.executemany(self._sql(sql), [clean_params(r) for r in rows])
         else:
-            self.conn.executemany(sql, [tuple(r) for r in rows])
+            self.conn.executemany(sql, [clean_params(r) for r in rows])
 
     def rows(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
         return list(self.execute(sql, params).fetchall())

@@ -78,7 +78,12 @@ def refresh_person(db: Database, pid: int) -> None:
         "UPDATE people SET name = ?, country = ?, title = ?, organization_id = ?, n_events = ? WHERE id = ?",
         (name, country, title, org_id, int(n_events or 0), pid),
     )
-    _set_aliases(db, "person", pid, [(m[0], person_key(m[0]), *person_blocks(m[0])) for m in mentions])
+    _set_aliases(
+        db,
+        "person",
+        pid,
+        [(n, person_key(n), *person_blocks(n)) for n in dict.fromkeys(m[0] for m in mentions)],
+    )
 
 
 def refresh_org(db: Database, oid: int) -> None:
@@ -105,7 +110,7 @@ def refresh_org(db: Database, oid: int) -> None:
         (name, acronym, country, int(n_events or 0), int(n_people or 0), oid),
     )
     rows: list[tuple[str, str, str | None, str | None]] = []
-    for n, acr, _ in mentions:
+    for n, acr, _ in dict.fromkeys(mentions):
         rows.append((n, org_key(n), None, None))
         if acr:
             rows.append((acr, "acr:" + acronym_key(acr), None, None))

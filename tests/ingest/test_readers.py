@@ -155,7 +155,6 @@ def test_html_metadata_title_and_date(samples_dir: Path) -> None:
     assert "Privacy Policy" not in masked_text(item.text, item.mask)
 
 
-@pytest.mark.xfail(strict=False, reason="ingest returns a Document for files holding only page furniture")
 @pytest.mark.parametrize(
     ("name", "data"),
     [

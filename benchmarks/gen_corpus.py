@@ -4,8 +4,7 @@
 
 Writes OUT_DIR/NNNNN_slug.txt and OUT_DIR/.truth.jsonl (hidden, so ingest skips it): one spec-shaped
 record per document, used by tests as a fake extractor's answers. About a third of the stories are
-reported twice, worded
-differently, so a registry has reports to merge; people recur across stories.
+reported twice, worded differently, so a registry has reports to merge; people recur across stories.
 """
 
 from __future__ import annotations

@@ -208,6 +208,11 @@ _TITLE_LEAD = re.compile(
 )
 
 
+@cache
+def _expansions() -> dict[str, str]:
+    return dict(load_json("orgs.json")["expansions"])
+
+
 def _strip_lead(name: str, start: int, g: Gazetteer) -> tuple[str, int, str | None]:
     """Drop a title ('Director-General of the ...') or a demonym ('Korean Ministry ...') leading an org name."""
     country = None
@@ -248,8 +253,11 @@ def _add_mention(table: OrgTable, name: str, start: int, text: str, g: Gazetteer
     if m and table.resolve(m.group(1)):
         return
     if not looks_like_org(name) and name not in lex["international"]:
-        if not (name.isupper() and 2 <= len(name) <= 8):
-            return
+        full = _expansions().get(name)
+        if full and table.resolve(full) is None:
+            # an acronym used alone ("USAID") that the lexicon can write out
+            info = table.add(full, start, None if is_international(full) else country_in_name(full, g), name)
+            table.acronyms[name] = fold(info.name)
         return
     for other in table.orgs.values():
         if fold(name) in fold(other.name) and other.start <= start < other.start + len(other.name) + 5:

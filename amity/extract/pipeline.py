@@ -167,9 +167,16 @@ def _doc_orgs(orgs: OrgTable, people: list[PersonInfo], events: list[Candidate])
     """Organisations that take part: people's affiliations and those named where events are reported."""
     keep = []
     affiliated = {p.organization for p in people if p.organization}
+    titles = " ".join(p.title for p in people if p.title)
     evidence = " ".join(s.text for e in events for s in e.sentences)
     for o in orgs.all():
-        if o.name in affiliated or o.name in evidence or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", evidence)):
+        if o.name in affiliated:
+            keep.append(o)
+            continue
+        in_title = o.name in titles
+        if in_title and not o.country:
+            continue  # a unit named inside someone's title ('Asia Department'), not a party
+        if in_title or o.name in evidence or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", evidence)):
             keep.append(o)
     return keep
 

@@ -57,9 +57,10 @@ _NAME_NOISE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof|Sir|Madam|H\.E\.)\.?\s+")
 def _is_title_start(seg: str) -> bool:
     seg = re.sub(r"^(?:a|an|the|also)\s+", "", seg.strip())
     t = _titles()
-    first = seg.split(" ")[0] if seg else ""
+    first = seg.split(" ")[0].rstrip(",") if seg else ""
     if first[:1].isupper():
-        return first in t["head_words"] or first.rstrip(",") in t["head_words"] or first in ABBREVIATIONS
+        return (first in t["head_words"] or first in t["heads"] or first in ABBREVIATIONS
+                or all(p in t["head_words"] for p in first.split("-")))
     low = seg.lower()
     return any(low == x or low.startswith(x + " ") or low.startswith(x + ",") for x in t["lower"])
 
@@ -196,6 +197,9 @@ def _clean_name(name: str) -> str:
     return " ".join(words)
 
 
+# Malay, Arab and other honorifics that are part of how a name is written ("Raja Zarith Sofiah")
+HONORIFICS = ("Raja", "Tunku", "Tengku", "Sultan", "Sheikh", "Sheikha", "Datuk", "Dato", "Datuk Seri", "Tan Sri",
+              "Pehin", "Pangeran", "Haji", "Hajah")
 _CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                    "February", "March", "April", "June", "July", "August", "September", "October", "November",
                    "December", "Today", "Tomorrow", "Yesterday"}
@@ -233,6 +237,10 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
                 continue
             start = e.start + max(0, lead)
             end = start + len(name)
+            hon = re.search(r"\b(" + "|".join(HONORIFICS) + r")\s+$", s.text[:start - s.start])
+            if hon and not name.startswith(hon.group(1)):
+                name = f"{hon.group(1)} {name}"
+                start = s.start + hon.start(1)
             nxt = persons[k + 1].start if k + 1 < len(persons) else None
             titles: list[str] = []
             org: str | None = None
@@ -299,7 +307,8 @@ _NAME_RUN = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|[A-Z]\.|[A-Z](?=[,\s])))" + "
 @cache
 def _rule_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     t = _titles()
-    heads = sorted((h for h in t["heads"] if h[:1].isupper()), key=len, reverse=True)
+    heads = sorted([h for h in t["heads"] if h[:1].isupper()] + [a for a, v in ABBREVIATIONS.items() if v],
+                   key=len, reverse=True)
     head_rx = "|".join(re.escape(h) for h in heads)
     lower = "|".join(re.escape(x) for x in sorted(t["lower"], key=len, reverse=True))
     after_title = re.compile(rf"\b(?:{head_rx})\s+({_NAME_RUN})")
@@ -412,14 +421,17 @@ def name_shape(name: str) -> str | None:
     return None
 
 
+# Countries whose names the surname lists cover: a name of another shape is from the other party.
+_EAST_ASIAN = {"CN", "KR", "VN", "JP", "KP", "TW"}
+
+
 def _country_by_name(name: str, doc_countries: tuple[str, ...]) -> str | None:
     shape = name_shape(name)
     states = [c for c in doc_countries if len(c) == 2]
     if shape and shape in states:
         return shape
-    asian = {"CN", "KR", "VN", "JP", "KP", "TW"}
     if not shape:
-        western = [c for c in states[:2] if c not in asian]
+        western = [c for c in states[:2] if c not in _EAST_ASIAN]
         if len(western) == 1:
             return western[0]
     return None

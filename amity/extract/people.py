@@ -104,6 +104,8 @@ def _apposition(s: Sentence, end: int, next_person: int | None) -> str | None:
     tail = tail[1:]
     if next_person is not None:
         tail = tail[: max(0, next_person - end - 1)]
+        # ', and Cheongju Mayor' before the next name: that is the next person's title, not this one's
+        tail = re.sub(r",?\s+and\s+(?:[A-Z][\w'’.-]*\s*)*$", "", tail)
     m = _CLAUSE_END.search(tail)
     seg = tail[: m.start()] if m else tail
     seg = seg.strip().rstrip(",.").strip()

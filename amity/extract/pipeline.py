@@ -209,10 +209,14 @@ def _event(e: Candidate, ann: Annotated, people: list[PersonInfo], orgs: OrgTabl
            g: Gazetteer, anchor: tuple[str | None, bool], default_place: Place | None,
            lead_fields: set[str], org_names: tuple[str, ...] = ()) -> Event:
     idx = {s.index for s in e.sentences}
+    paras = {s.paragraph for s in e.sentences if not s.bullet}
+    near = idx | {s.index for s in ann.sentences if s.paragraph in paras}
     text = " ".join(s.text for s in e.sentences)
     salience = "main" if e.status == "occurred" else "mentioned"
-    parts = [_person(p, _role(next(s.text for s in e.sentences if s.index in p.mentions)))
-             for p in people if idx & set(p.mentions)]
+    # participants: people named where the event is reported, or in the same paragraph
+    by_index = {s.index: s for s in ann.sentences}
+    parts = [_person(p, _role(next(by_index[i].text for i in sorted(near & set(p.mentions)))))
+             for p in people if near & set(p.mentions)]
     ev_orgs = []
     for o in orgs.all():
         if o.name in text or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", text)):

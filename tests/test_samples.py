@@ -84,17 +84,12 @@ def test_no_exchange_event_in_domestic_news(doc_id: str, records: dict[str, dict
     assert records[doc_id]["events"] == []
 
 
-# Samples on which the extractor (being built in parallel) still misses something; each
+# Samples on which the extractor still misses something (a known limitation, not hidden); each
 # entry is an xfail of that one document, so every other sample is a hard assertion.
-MISSED_MAIN_TYPES = {
-    "03_japan_vietnam_youth_program.txt": "the named programme round (program) is not found; the planned "
-                                          "trip is reported as occurred",
-    "05_indonesia_australia_survey.txt": "the survey release (release) is not found",
-}
+MISSED_MAIN_TYPES: dict[str, str] = {}
 MISSED_PEOPLE = {
     "15_indonesia_australia_study_tour.txt": "'Director-General of Regional Development Agus Pranoto' "
                                              "is missed",
-    "16_korea_us_teacher_exchange.html": "'Choi Yoon-ah' is cut to 'Choi Yoon'",
     "wire-2025-1002-vn-culture-paris": "'Minister of Culture, Sports and Tourism Pham Duc Thanh' keeps "
                                        "'Tourism' in the name; 'Helene Marchand' is missed",
 }
@@ -123,7 +118,6 @@ def test_named_key_people_found(doc_id: str, records: dict[str, dict[str, Any]])
     assert want <= got, f"{doc_id}: missing {sorted(want - got)}"
 
 
-@pytest.mark.xfail(strict=False, reason="extractor: 09's signing 'on April 16' gets 2025-04, no place")
 def test_duplicate_reports_agree(records: dict[str, dict[str, Any]]) -> None:
     """Two outlets' reports of one signing give the same main agreement: same date, place, countries."""
     groups: dict[str, list[str]] = {}

@@ -313,7 +313,8 @@ def _rule_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
                    key=len, reverse=True)
     head_rx = "|".join(re.escape(h) for h in heads)
     lower = "|".join(re.escape(x) for x in sorted(t["lower"], key=len, reverse=True))
-    after_title = re.compile(rf"\b(?:{head_rx})\s+({_NAME_RUN})")
+    office = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:,?\s+(?:[A-Z][\w-]+|and|&)){0,4})?"
+    after_title = re.compile(rf"\b(?:{head_rx}){office}\s+({_NAME_RUN})")
     appositive = re.compile(
         rf"(?:^|,\s+|\band\s+|\bsaid\s+|\bby\s+|\bincluding\s+|\bwith\s+)({_NAME_RUN}),\s+"
         rf"(?:a\s+|an\s+|the\s+)?(?:(?:{head_rx})\b|(?:{lower})\b)"
@@ -322,11 +323,22 @@ def _rule_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     return after_title, appositive, from_org
 
 
+@cache
+def _org_heads() -> frozenset[str]:
+    return frozenset(load_json("orgs.json")["heads"]) | {"Animation", "Industry", "Youth", "Culture", "Affairs"}
+
+
 def _person_spans(s: Sentence, g: Gazetteer, orgs: OrgTable) -> list[Entity]:
     """PERSON entities from the model, plus names the shapes of news prose give away."""
     t = _titles()
-    ents = [e for e in s.entities if e.label == "PERSON"
-            and any(w not in t["head_words"] and w not in ABBREVIATIONS for w in e.text.split())]
+    ents = []
+    for e in s.entities:
+        if e.label != "PERSON" or not any(w not in t["head_words"] and w not in ABBREVIATIONS for w in e.text.split()):
+            continue
+        tail = re.match(r"-[a-z]{1,8}\b", s.text[e.end - s.start:])
+        if tail:
+            e = Entity(e.start, e.end + tail.end(), e.label, e.text + tail.group())
+        ents.append(e)
     for rx in _rule_patterns():
         for m in rx.finditer(s.text):
             a, b = s.start + m.start(1), s.start + m.end(1)
@@ -344,6 +356,9 @@ def _person_spans(s: Sentence, g: Gazetteer, orgs: OrgTable) -> list[Entity]:
             if any(e.start < b and a < e.end for e in ents):
                 continue
             if orgs.resolve(name) or looks_like_org(name) or g.lookup(name)[0] or g.demonym(words[0]):
+                continue
+            if any(w in _org_heads() for w in words) or (rx is _rule_patterns()[0] and "of" in m.group()
+                                                         and len(words) < 2):
                 continue
             ents.append(Entity(a, b, "PERSON", name))
     return sorted(ents, key=lambda e: e.start)

@@ -87,12 +87,7 @@ def test_no_exchange_event_in_domestic_news(doc_id: str, records: dict[str, dict
 # Samples on which the extractor still misses something (a known limitation, not hidden); each
 # entry is an xfail of that one document, so every other sample is a hard assertion.
 MISSED_MAIN_TYPES: dict[str, str] = {}
-MISSED_PEOPLE = {
-    "15_indonesia_australia_study_tour.txt": "'Director-General of Regional Development Agus Pranoto' "
-                                             "is missed",
-    "wire-2025-1002-vn-culture-paris": "'Minister of Culture, Sports and Tourism Pham Duc Thanh' keeps "
-                                       "'Tourism' in the name; 'Helene Marchand' is missed",
-}
+MISSED_PEOPLE: dict[str, str] = {}
 
 
 def _params(known: dict[str, str]) -> list[Any]:

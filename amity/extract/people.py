@@ -92,6 +92,12 @@ def _split_org(role: str, orgs: OrgTable, g: Gazetteer) -> tuple[str, str | None
         if c:
             country = country or c
             break
+    if country is None:  # 'Mayor of the City of Ballarat': the place named in the office
+        for word in reversed(re.findall(r"\b[A-Z][\w'’-]+", role)):
+            info, _ = g.lookup(word)
+            if info is not None and len(info.country) == 2:
+                country = info.country
+                break
     return role.strip(" ,"), None, country
 
 
@@ -248,6 +254,10 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
             org: str | None = None
             country: str | None = None
             p_title, p_org, p_country = _prefix(s, start, orgs)
+            if not p_title:
+                tc = _title_comma().search(s.text[max(0, start - s.start - 160):start - s.start])
+                if tc:
+                    p_title, p_org, p_country = _split_org(tc.group(1), orgs, g)
             if p_title:
                 titles.append(p_title)
             if p_org:
@@ -307,13 +317,13 @@ _NAME_RUN = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|[A-Z]\.|[A-Z](?=[,\s])))" + "
 
 
 @cache
-def _rule_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _rule_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:  # noqa: D401
     t = _titles()
     heads = sorted([h for h in t["heads"] if h[:1].isupper()] + [a for a, v in ABBREVIATIONS.items() if v],
                    key=len, reverse=True)
     head_rx = "|".join(re.escape(h) for h in heads)
     lower = "|".join(re.escape(x) for x in sorted(t["lower"], key=len, reverse=True))
-    office = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:,?\s+(?:[A-Z][\w-]+|and|&)){0,4})?"
+    office = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:,?\s+(?:[A-Z][\w-]+|and|&)){0,4}?)?"
     after_title = re.compile(rf"\b(?:{head_rx}){office}\s+({_NAME_RUN})")
     appositive = re.compile(
         rf"(?:^|,\s+|\band\s+|\bsaid\s+|\bby\s+|\bincluding\s+|\bwith\s+)({_NAME_RUN}),\s+"
@@ -321,6 +331,18 @@ def _rule_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     )
     from_org = re.compile(rf"(?:^|,\s+|\band\s+)({_NAME_RUN})\s+from\s+(?:the\s+)?[A-Z]")
     return after_title, appositive, from_org
+
+
+@cache
+def _title_comma() -> re.Pattern[str]:
+    """'the Mayor of the City of Ballarat, Sarah Whitfield': a title and its office just before the name."""
+    t = _titles()
+    heads = sorted((h for h in t["heads"] if h[:1].isupper()), key=len, reverse=True)
+    head_rx = "|".join(re.escape(h) for h in heads)
+    return re.compile(
+        rf"\b(?:the|its|their|The)\s+((?:[A-Z][\w-]*\s+)*?(?:{head_rx})"
+        rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|[A-Z][\w'’.-]*))*)?),\s*$"
+    )
 
 
 @cache

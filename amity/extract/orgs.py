@@ -80,6 +80,11 @@ def clean_org_name(s: str) -> str:
     s = s.strip().strip(",.;:“”\"'()")
     s = re.sub(r"^(?:the|The|a|an)\s+", "", s)
     s = re.sub(r"['’]s$", "", s)
+    # "the Party of Vietnam’s Central Commission" is written "Central Commission of the Party of Vietnam"
+    m = re.fullmatch(r"((?:[A-Z][\w-]*\s+)(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+)*?[A-Z][\w-]*)['’]s\s+"
+                     r"((?:[A-Z][\w-]*\s*)+)", s)
+    if m and looks_like_org(m.group(2)):
+        s = f"{m.group(2).strip()} of the {m.group(1)}"
     return s.strip()
 
 

@@ -77,8 +77,8 @@ def _split_org(role: str, orgs: OrgTable, g: Gazetteer) -> tuple[str, str | None
     bounds = [b for b in re.finditer(r"\s+(?:of|at|with|from)\s+(?:the\s+)?|,\s+", role)]
     for b in reversed(bounds):
         rest = clean_org_name(role[b.end():])
-        if not rest:
-            continue
+        if not rest or re.match(r"[A-Z][\w-]*['’]s\s", rest):
+            continue  # 'of Vietnam’s Central ... Commission': the organisation starts earlier
         known = orgs.resolve(rest)
         if known:
             return role[: b.start()].strip(" ,"), known.name, country or known.country
@@ -317,7 +317,7 @@ _NAME_RUN = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|[A-Z]\.|[A-Z](?=[,\s])))" + "
 
 
 @cache
-def _rule_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:  # noqa: D401
+def _rule_patterns() -> tuple[re.Pattern[str], ...]:
     t = _titles()
     heads = sorted([h for h in t["heads"] if h[:1].isupper()] + [a for a, v in ABBREVIATIONS.items() if v],
                    key=len, reverse=True)
@@ -330,7 +330,11 @@ def _rule_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
         rf"(?:a\s+|an\s+|the\s+)?(?:(?:{head_rx})\b|(?:{lower})\b)"
     )
     from_org = re.compile(rf"(?:^|,\s+|\band\s+)({_NAME_RUN})\s+from\s+(?:the\s+)?[A-Z]")
-    return after_title, appositive, from_org
+    title_first = re.compile(
+        rf"\bthe\s+(?:[A-Z][\w-]*\s+)*?(?:{head_rx})(?:\s+(?:of|for|at)\s+[^,;]{{1,120}}?)?,\s+({_NAME_RUN})"
+        r"(?=\s+(?:at|in|on|said|says|and|who|was|is|to|,)|[.,;]|$)"
+    )
+    return after_title, appositive, from_org, title_first
 
 
 @cache
@@ -360,6 +364,14 @@ def _person_spans(s: Sentence, g: Gazetteer, orgs: OrgTable) -> list[Entity]:
         tail = re.match(r"-[a-z]{1,8}\b", s.text[e.end - s.start:])
         if tail:
             e = Entity(e.start, e.end + tail.end(), e.label, e.text + tail.group())
+        nxt = re.match(r" ([A-Z][a-z]+)(?=$|[.,;:]|\s+[a-z])", s.text[e.end - s.start:])
+        if nxt and nxt.group(1) not in t["head_words"] and not gazetteer().lookup(nxt.group(1))[0]:
+            # the model stopped one word short at the end of a phrase ('Le Hoai' | 'Trung')
+            e = Entity(e.start, e.end + nxt.end(), e.label, e.text + nxt.group())
+        if ents and s.text[ents[-1].end - s.start:e.start - s.start] == " ":
+            # the model split one name in two ('Le Hoai' 'Trung')
+            prev = ents.pop()
+            e = Entity(prev.start, e.end, e.label, s.text[prev.start - s.start:e.end - s.start])
         ents.append(e)
     for rx in _rule_patterns():
         for m in rx.finditer(s.text):

@@ -152,7 +152,7 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
     return DocumentRecord(
         doc.doc, doc.title, doc.published, doc.language, tuple(out),
         participants=tuple(_person(p) for p in used_people),
-        organizations=tuple(_org(o) for o in _doc_orgs(orgs, people, events)),
+        organizations=tuple(_org(o) for o in _doc_orgs(orgs, people, events, ann.visible)),
         warnings=tuple(dict.fromkeys(w for e in events for w in e.warnings)),
     )
 
@@ -163,7 +163,7 @@ def _keep(e: Candidate, countries: list[str]) -> bool:
     return True
 
 
-def _doc_orgs(orgs: OrgTable, people: list[PersonInfo], events: list[Candidate]) -> list:
+def _doc_orgs(orgs: OrgTable, people: list[PersonInfo], events: list[Candidate], text: str = "") -> list:
     """Organisations that take part: people's affiliations and those named where events are reported."""
     keep = []
     affiliated = {p.organization for p in people if p.organization}
@@ -178,7 +178,13 @@ def _doc_orgs(orgs: OrgTable, people: list[PersonInfo], events: list[Candidate])
             continue  # a unit named inside someone's title ('Asia Department'), not a party
         if in_title or o.name in evidence or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", evidence)):
             keep.append(o)
-    return keep
+    return [o for o in keep if not _fragment(o.name, keep, text)]
+
+
+def _fragment(name: str, orgs: list, text: str) -> bool:  # type: ignore[type-arg]
+    """A name the model cut out of a longer organisation's name, never written on its own."""
+    longer = [o.name for o in orgs if o.name != name and name in o.name]
+    return bool(longer) and text.count(name) <= sum(text.count(n) for n in longer)
 
 
 def _org(o) -> Organization:  # type: ignore[no-untyped-def]

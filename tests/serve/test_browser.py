@@ -256,3 +256,22 @@ def test_api_docs_page_renders_under_the_csp(page: Any) -> None:
     page.goto("/docs")
     page.wait_for_selector("main[data-state=ready]")
     assert "/api/events" in page.inner_text("main")
+
+
+def test_search_box_and_people_list(page: Any) -> None:
+    open_view(page, "/#/events", "events")
+    page.fill("form.search input[name=q]", "memorandum")
+    page.click("form.search button[type=submit]")
+    page.wait_for_function("location.hash.includes('q=memorandum')")
+    wait_view(page, "events")
+    assert total(page) == 1
+    assert page.locator(".event-card .badge").first.inner_text().lower() == "agreement"
+    open_view(page, "/#/people", "people")
+    page.fill("form.search input[name=q]", "tanaka")
+    page.click("form.search button[type=submit]")
+    page.wait_for_function("location.hash.includes('q=tanaka')")
+    wait_view(page, "people")
+    assert page.locator(".entity-list li").count() == 1
+    page.click(".entity-list a")
+    wait_view(page, "person")
+    assert page.inner_text("h1.person-name") == "Tanaka Hiroshi"

@@ -12,19 +12,55 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
 }
 
-_M = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|" \
-     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_M = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _WD = r"(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _Y = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
@@ -32,32 +68,72 @@ _D2 = r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<day>\d{2})(?![\d-])")),
-    ("range_md", re.compile(rf"(?:from\s+|between\s+)?{_M}\s+{_D}\s*(?:-|–|to|through|until|and)\s*"
-                            rf"(?:(?P<mon2>[A-Z][a-z]+)\.?\s+)?{_D2}{_Y}\b")),
+    (
+        "range_md",
+        re.compile(
+            rf"(?:from\s+|between\s+)?{_M}\s+{_D}\s*(?:-|–|to|through|until|and)\s*"
+            rf"(?:(?P<mon2>[A-Z][a-z]+)\.?\s+)?{_D2}{_Y}\b"
+        ),
+    ),
     ("range_dm", re.compile(rf"(?:from\s+)?{_D}\s*(?:-|–|to)\s*{_D2}\s+{_M}{_Y}\b")),
     ("md", re.compile(rf"{_WD}{_M}\s+{_D}{_Y}\b(?!\s*(?:million|billion|per|%))")),
     ("dm", re.compile(rf"{_WD}\b{_D}\s+{_M}{_Y}\b")),
-    ("month_year", re.compile(rf"\b(?:in|since|until|by|from|of|during|for|on|after|before|early|late|mid-?)\s+{_M},?\s+(?P<year>(?:19|20)\d{{2}})\b")),
-    ("year_range", re.compile(r"\bfrom\s+(?P<year>(?:19|20)\d{2})\s+(?:to|until|through)\s+(?P<year2>(?:19|20)\d{2})\b")),
-    ("month", re.compile(rf"\b(?:in|since|until|by|during|early|late|mid-?|back in|earlier in|later in)\s+{_M}(?!\s+\d)\b")),
-    ("year", re.compile(r"\b(?:in|since|until|by|from|during|of|early|late|mid-?|back in|a|the)\s+(?P<year>(?:19|20)\d{2})\b(?![-–]\d)")),
-    ("year_adj", re.compile(r"\b(?P<year>(?:19|20)\d{2})\s+(?=visit|trip|tour|meeting|summit|forum|conference|agreement)")),
-    ("weekday", re.compile(r"\b(?:(?P<rel>last|this|next|on|the|since|until|by|from)\s+)(?P<wd>Monday|Tuesday|Wednesday|"
-                           r"Thursday|Friday|Saturday|Sunday)\b")),
-    ("deictic", re.compile(r"\b(?P<deic>today|yesterday|tomorrow|this week|last week|next week|this month|"
-                           r"earlier this month|later this month|last month|next month|this year|earlier this year|"
-                           r"later this year|last year|next year|this weekend)\b", re.I)),
+    (
+        "month_year",
+        re.compile(
+            rf"\b(?:in|since|until|by|from|of|during|for|on|after|before|early|late|mid-?)\s+{_M},?\s+(?P<year>(?:19|20)\d{{2}})\b"
+        ),
+    ),
+    (
+        "year_range",
+        re.compile(r"\bfrom\s+(?P<year>(?:19|20)\d{2})\s+(?:to|until|through)\s+(?P<year2>(?:19|20)\d{2})\b"),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:in|since|until|by|during|early|late|mid-?|back in|earlier in|later in)\s+{_M}(?!\s+\d)\b"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"\b(?:in|since|until|by|from|during|of|early|late|mid-?|back in|a|the)\s+"
+            r"(?P<year>(?:19|20)\d{2})\b(?![-–]\d)"
+        ),
+    ),
+    (
+        "year_adj",
+        re.compile(
+            r"\b(?P<year>(?:19|20)\d{2})\s+(?=visit|trip|tour|meeting|summit|forum|conference|agreement)"
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<rel>last|this|next|on|the|since|until|by|from)\s+)(?P<wd>Monday|Tuesday|Wednesday|"
+            r"Thursday|Friday|Saturday|Sunday)\b"
+        ),
+    ),
+    (
+        "deictic",
+        re.compile(
+            r"\b(?P<deic>today|yesterday|tomorrow|this week|last week|next week|this month|"
+            r"earlier this month|later this month|last month|next month|this year|earlier this year|"
+            r"later this year|last year|next year|this weekend)\b",
+            re.I,
+        ),
+    ),
 ]
 _DURATION = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)-day\b", re.I)
 
 
 @dataclass(frozen=True)
 class DateMention:
-    start: int            # offsets into the string searched
+    start: int  # offsets into the string searched
     end: int
-    value: str            # ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    value: str  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
     end_value: str | None = None
-    kind: str = "exact"   # exact, weekday, deictic, month, year
+    kind: str = "exact"  # exact, weekday, deictic, month, year
     explicit_year: bool = False
 
 
@@ -157,11 +233,14 @@ def _with_duration(x: DateMention, days: int) -> DateMention:
     if x.end_value or len(x.value) != 10 or days < 2:
         return x
     start = dt.date.fromisoformat(x.value)
-    return DateMention(x.start, x.end, x.value, _iso(start + dt.timedelta(days=days - 1)), x.kind, x.explicit_year)
+    return DateMention(
+        x.start, x.end, x.value, _iso(start + dt.timedelta(days=days - 1)), x.kind, x.explicit_year
+    )
 
 
-def _resolve(kind: str, m: re.Match[str], ref: dt.date | None,
-             future: bool) -> tuple[str, str | None, str, bool] | None:
+def _resolve(
+    kind: str, m: re.Match[str], ref: dt.date | None, future: bool
+) -> tuple[str, str | None, str, bool] | None:
     g = m.groupdict()
     year = int(g["year"]) if g.get("year") else None
     if kind == "iso":
@@ -205,8 +284,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None,
         if ref is None:
             return None
         rel = (g.get("rel") or "on").lower()
-        if rel in ("the",) and not m.string[m.end():m.end() + 12].strip().startswith(
-                ("event", "meeting", "session", "forum", "ceremony", "talks")):
+        if rel in ("the",) and not m.string[m.end() : m.end() + 12].strip().startswith(
+            ("event", "meeting", "session", "forum", "ceremony", "talks")
+        ):
             return None
         d = _weekday_date(WEEKDAYS[g["wd"].lower()], ref, rel, future)
         return _iso(d), None, "weekday", False
@@ -215,14 +295,23 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date | None,
             return None
         w = g["deic"].lower()
         table: dict[str, str] = {
-            "today": _iso(ref), "yesterday": _iso(ref - dt.timedelta(days=1)),
-            "tomorrow": _iso(ref + dt.timedelta(days=1)), "this month": _add_months(ref, 0),
-            "earlier this month": _add_months(ref, 0), "later this month": _add_months(ref, 0),
-            "last month": _add_months(ref, -1), "next month": _add_months(ref, 1),
-            "this year": str(ref.year), "earlier this year": str(ref.year), "later this year": str(ref.year),
-            "last year": str(ref.year - 1), "next year": str(ref.year + 1),
-            "this week": _add_months(ref, 0), "last week": _add_months(ref - dt.timedelta(days=7), 0),
-            "next week": _add_months(ref + dt.timedelta(days=7), 0), "this weekend": _add_months(ref, 0),
+            "today": _iso(ref),
+            "yesterday": _iso(ref - dt.timedelta(days=1)),
+            "tomorrow": _iso(ref + dt.timedelta(days=1)),
+            "this month": _add_months(ref, 0),
+            "earlier this month": _add_months(ref, 0),
+            "later this month": _add_months(ref, 0),
+            "last month": _add_months(ref, -1),
+            "next month": _add_months(ref, 1),
+            "this year": str(ref.year),
+            "earlier this year": str(ref.year),
+            "later this year": str(ref.year),
+            "last year": str(ref.year - 1),
+            "next year": str(ref.year + 1),
+            "this week": _add_months(ref, 0),
+            "last week": _add_months(ref - dt.timedelta(days=7), 0),
+            "next week": _add_months(ref + dt.timedelta(days=7), 0),
+            "this weekend": _add_months(ref, 0),
         }
         return table[w], None, "deictic", False
     return None

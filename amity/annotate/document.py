@@ -9,7 +9,7 @@ from amity.annotate.nlp import load_pipeline
 from amity.ingest.clean import masked_text, scrub
 from amity.records import Document
 
-MAX_NLP_CHARS = 300_000      # longer documents: the rest is kept but not read for events
+MAX_NLP_CHARS = 300_000  # longer documents: the rest is kept but not read for events
 MAX_PARAGRAPH_CHARS = 20_000  # a 'paragraph' longer than this is cut into pieces at sentence ends
 
 
@@ -44,7 +44,7 @@ class Sentence:
 @dataclass(frozen=True)
 class Annotated:
     doc: Document
-    visible: str                     # text with boilerplate blanked (same offsets)
+    visible: str  # text with boilerplate blanked (same offsets)
     sentences: tuple[Sentence, ...]
     truncated: bool = False
 
@@ -113,11 +113,29 @@ def _merge_short(sents: list[Sentence], text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for s in sents:
         prev = out[-1] if out else None
-        if (prev is not None and prev.paragraph == s.paragraph
-                and (re.search(r"\b(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z]|No|Nos|St|Mt|Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.$",
-                               prev.text.rstrip()) or s.text[:1].islower())):
-            out[-1] = Sentence(prev.index, prev.paragraph, prev.start, s.end, text[prev.start:s.end],
-                               prev.tokens + s.tokens, prev.entities + s.entities, prev.bullet)
+        if (
+            prev is not None
+            and prev.paragraph == s.paragraph
+            and (
+                re.search(
+                    r"\b(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z]|No|Nos|St|Mt|Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.$",
+                    prev.text.rstrip(),
+                )
+                or s.text[:1].islower()
+            )
+        ):
+            out[-1] = Sentence(
+                prev.index,
+                prev.paragraph,
+                prev.start,
+                s.end,
+                text[prev.start : s.end],
+                prev.tokens + s.tokens,
+                prev.entities + s.entities,
+                prev.bullet,
+            )
         else:
-            out.append(Sentence(len(out), s.paragraph, s.start, s.end, s.text, s.tokens, s.entities, s.bullet))
+            out.append(
+                Sentence(len(out), s.paragraph, s.start, s.end, s.text, s.tokens, s.entities, s.bullet)
+            )
     return out

@@ -26,9 +26,9 @@ CITY_MIN_POPULATION = 100_000  # smaller towns only count when written with "Cit
 
 @dataclass(frozen=True)
 class PlaceInfo:
-    name: str          # the base name ("Dezhou")
-    country: str       # ISO alpha-2, or a bloc code
-    kind: str          # country, bloc, division, city, landmark
+    name: str  # the base name ("Dezhou")
+    country: str  # ISO alpha-2, or a bloc code
+    kind: str  # country, bloc, division, city, landmark
     population: int = 0
 
 
@@ -64,8 +64,19 @@ class Gazetteer:
         self.country_names: dict[str, str] = {}
         for c in pycountry.countries:
             self.country_names[c.alpha_2] = getattr(c, "common_name", None) or c.name
-        self.country_names.update({"KR": "South Korea", "KP": "North Korea", "TW": "Taiwan", "VN": "Vietnam",
-                                   "LA": "Laos", "RU": "Russia", "IR": "Iran", "SY": "Syria", "TR": "Turkey"})
+        self.country_names.update(
+            {
+                "KR": "South Korea",
+                "KP": "North Korea",
+                "TW": "Taiwan",
+                "VN": "Vietnam",
+                "LA": "Laos",
+                "RU": "Russia",
+                "IR": "Iran",
+                "SY": "Syria",
+                "TR": "Turkey",
+            }
+        )
         for s in pycountry.subdivisions:
             if s.parent_code:
                 continue
@@ -134,13 +145,22 @@ class Gazetteer:
         bkey = fold(base)
         div = self.divisions.get(bkey)
         city = self.cities.get(bkey)
-        if suffix in ("Province", "Prefecture", "State", "Region", "Autonomous Region", "-do",
-                      "Special Self-Governing Province"):
+        if suffix in (
+            "Province",
+            "Prefecture",
+            "State",
+            "Region",
+            "Autonomous Region",
+            "-do",
+            "Special Self-Governing Province",
+        ):
             if div:
                 return PlaceInfo(name, div.country, "division"), None
             if city:
-                return (PlaceInfo(name, city.country, "division"),
-                        f"'{name}' is not a known {suffix.strip('-')}: {base} is a city in {city.country}")
+                return (
+                    PlaceInfo(name, city.country, "division"),
+                    f"'{name}' is not a known {suffix.strip('-')}: {base} is a city in {city.country}",
+                )
             return None, None
         if suffix:
             if city:

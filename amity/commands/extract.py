@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     paths = list(expand_paths(args.paths))  # a wrong path fails here, before anything is written
     extractor = Extractor()
     out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+
     def documents() -> Iterator[Document]:
         for path in paths:
             for item in read_source(path):
@@ -42,8 +43,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         for doc, result in extractor.extract_many(documents()):
             if isinstance(result, Exception):  # one document's failure must not lose the rest of the batch
-                print(f"amity: skipped {doc.source or doc.doc}: extract-failed: {type(result).__name__}: {result}",
-                      file=sys.stderr)
+                print(
+                    f"amity: skipped {doc.source or doc.doc}: extract-failed: "
+                    f"{type(result).__name__}: {result}",
+                    file=sys.stderr,
+                )
                 continue
             out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             out.flush()

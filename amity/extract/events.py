@@ -13,22 +13,47 @@ from amity.data_files import load_json
 from amity.records import Place
 
 NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
 }
 _NUM = r"(\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")"
 _SIZE = [
     re.compile(rf"\b{_NUM}[- ]member\b", re.I),
-    re.compile(rf"\b(?:more than|over|nearly|about|around|some|a total of|at least|up to)?\s*{_NUM}\s+"
-               r"(?:\w+\s+){0,3}?(?:guests|participants|delegates|people|members|artists|journalists|competitors|"
-               r"students|officials|representatives|attendees|experts|scholars|leaders|athletes|youths|visitors|"
-               r"diplomats|performers|reporters|contestants)\b", re.I),
+    re.compile(
+        rf"\b(?:more than|over|nearly|about|around|some|a total of|at least|up to)?\s*{_NUM}\s+"
+        r"(?:\w+\s+){0,3}?(?:guests|participants|delegates|people|members|artists|journalists|competitors|"
+        r"students|officials|representatives|attendees|experts|scholars|leaders|athletes|youths|visitors|"
+        r"diplomats|performers|reporters|contestants)\b",
+        re.I,
+    ),
 ]
-_NAME_HEADS = (r"Forum|Symposium|Seminar|Conference|Workshop|Dialogue|Summit|Roundtable|Festival|Competition|Contest|"
-               r"Exhibition|Program|Programme|Initiative|Camp|Tour|Year of [A-Z][\w-]+(?: [A-Z][\w-]+)*|Cultural Year|"
-               r"Committee|Activity|Session|Scholarship|Corridor|Group|Coalition|Expo|Games|Cup|Week|Fair|Report|Survey|"
-               r"Agreement|Declaration|Statement|Framework|Exercise|Meeting")
+_NAME_HEADS = (
+    r"Forum|Symposium|Seminar|Conference|Workshop|Dialogue|Summit|Roundtable|Festival|Competition|Contest|"
+    r"Exhibition|Program|Programme|Initiative|Camp|Tour|Year of [A-Z][\w-]+(?: [A-Z][\w-]+)*|Cultural Year|"
+    r"Committee|Activity|Session|Scholarship|Corridor|Group|Coalition|Expo|Games|Cup|Week|Fair|Report|Survey|"
+    r"Agreement|Declaration|Statement|Framework|Exercise|Meeting"
+)
 _NAME = re.compile(
     r"(?:(?:the|The)\s+)?((?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
     r"Ninth|Tenth)\s+)?(?:[\"“]?[A-Z0-9][\w&'’.-]*[\"”]?\s+(?:(?:of|for|on|and|in|to|the|with|&)\s+){0,2}){0,9}"
@@ -37,17 +62,25 @@ _NAME = re.compile(
 _QUOTED = re.compile(r"[“\"‘']([A-Z][^”\"’']{6,140})[”\"’']")
 
 
+@dataclass(frozen=True)
+class Lexicon:
+    """The trigger lexicon of data/triggers.json, compiled."""
+
+    types: dict[str, list[tuple[re.Pattern[str], str]]]
+    block: list[re.Pattern[str]]
+    planned: re.Pattern[str]
+    historical: re.Pattern[str]
+
+
 @cache
-def _lexicon() -> dict[str, object]:
+def _lexicon() -> Lexicon:
     d = load_json("triggers.json")
-    types = {t: [(re.compile(x["re"], re.I), x["noun"]) for x in pats] for t, pats in d["types"].items()}
-    return {
-        "types": types,
-        "block": [re.compile(b, re.I) for b in d["block"]],
-        "exchange": re.compile(d["exchange_cues"], re.I),
-        "planned": re.compile(d["planned_cues"], re.I),
-        "historical": re.compile(d["historical_cues"], re.I),
-    }
+    return Lexicon(
+        types={t: [(re.compile(x["re"], re.I), x["noun"]) for x in pats] for t, pats in d["types"].items()},
+        block=[re.compile(b, re.I) for b in d["block"]],
+        planned=re.compile(d["planned_cues"], re.I),
+        historical=re.compile(d["historical_cues"], re.I),
+    )
 
 
 @dataclass
@@ -70,8 +103,7 @@ class Candidate:
 
 def triggers(ann: Annotated) -> list[Candidate]:
     lex = _lexicon()
-    types: dict[str, list[tuple[re.Pattern[str], str]]] = lex["types"]  # type: ignore[assignment]
-    blocks: list[re.Pattern[str]] = lex["block"]  # type: ignore[assignment]
+    types, blocks = lex.types, lex.block
     out: list[Candidate] = []
     for s in ann.sentences:
         if any(b.search(s.text) for b in blocks):
@@ -84,8 +116,11 @@ def triggers(ann: Annotated) -> list[Candidate]:
                     a, b = s.start + m.start(), s.start + m.end()
                     if any(a < y and x < b for x, y in spans) or _generic_plural(s, a, b):
                         continue
-                    if (etype == "visit" and re.match(r"\s*[A-Z]", m.group())
-                            and re.match(r"\s+[A-Z]\w+", s.text[m.end():])):
+                    if (
+                        etype == "visit"
+                        and re.match(r"\s*[A-Z]", m.group())
+                        and re.match(r"\s+[A-Z]\w+", s.text[m.end() :])
+                    ):
                         continue  # 'Joint Visit Activity': a word of another event's name
                     spans.append((a, b))
                     found.append(Candidate(etype, s, a, b, m.group(), noun, sentences=[s]))
@@ -106,8 +141,12 @@ def _generic_plural(s: Sentence, start: int, end: int) -> bool:
     if len(toks) != 1 or not re.fullmatch(r"[a-z]+s", toks[0].text) or toks[0].text.endswith("ss"):
         return False
     before = [t for t in s.tokens if t.end <= start]
-    if before and (before[-1].ent == "PERSON" or before[-1].text.lower() in _SUBJECTS
-                   or before[-1].text[:1].isupper() and before[-1].text.lower() not in _DETERMINERS):
+    if before and (
+        before[-1].ent == "PERSON"
+        or before[-1].text.lower() in _SUBJECTS
+        or before[-1].text[:1].isupper()
+        and before[-1].text.lower() not in _DETERMINERS
+    ):
         return False  # 'Xi visits', 'he visits': a verb
     words = [t.text.lower() for t in before[-3:]]
     return not any(w in _DETERMINERS or w.isdigit() for w in words)
@@ -116,11 +155,24 @@ def _generic_plural(s: Sentence, start: int, end: int) -> bool:
 def _clause(s: Sentence, start: int, end: int) -> str:
     """The part of the sentence around a trigger: from the previous clause break to the next."""
     rel0, rel1 = start - s.start, end - s.start
-    stops = ("; ", ", while ", ", but ", " as ", " when ", " while ", " since ", " which ", " who ", " that ", "”", "“")
+    stops = (
+        "; ",
+        ", while ",
+        ", but ",
+        " as ",
+        " when ",
+        " while ",
+        " since ",
+        " which ",
+        " who ",
+        " that ",
+        "”",
+        "“",
+    )
     left = max(s.text.rfind(x, 0, rel0) for x in stops + (", and ", ". "))
     right_c = [i for i in (s.text.find(x, rel1) for x in stops) if i >= 0]
     right = min(right_c) if right_c else len(s.text)
-    return s.text[(left + 1 if left >= 0 else 0):right]
+    return s.text[(left + 1 if left >= 0 else 0) : right]
 
 
 def clause_span(c: Candidate) -> tuple[int, int]:
@@ -135,10 +187,16 @@ def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
     lex = _lexicon()
     s = c.sentence
     rel0 = c.trigger_start - s.start
-    lead = s.text[max(0, rel0 - 200):rel0]
-    cut = max(lead.rfind("; "), lead.rfind(". "), lead.rfind(", but "), lead.rfind(", while "), lead.rfind("”"),
-              lead.rfind("\""))
-    window = lead[cut + 1 if cut >= 0 else 0:] + s.text[rel0:rel0 + len(c.trigger)]
+    lead = s.text[max(0, rel0 - 200) : rel0]
+    cut = max(
+        lead.rfind("; "),
+        lead.rfind(". "),
+        lead.rfind(", but "),
+        lead.rfind(", while "),
+        lead.rfind("”"),
+        lead.rfind('"'),
+    )
+    window = lead[cut + 1 if cut >= 0 else 0 :] + s.text[rel0 : rel0 + len(c.trigger)]
     if c.date is not None and ref is not None:
         v = c.date.value
         try:
@@ -164,9 +222,9 @@ def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
                     return "planned"
         except ValueError:
             pass
-    if lex["planned"].search(window):  # type: ignore[union-attr]
+    if lex.planned.search(window):
         return "planned"
-    if lex["historical"].search(window):  # type: ignore[union-attr]
+    if lex.historical.search(window):
         return "historical"
     return "occurred"
 
@@ -205,11 +263,45 @@ def size_in(text: str) -> int | None:
 
 
 NAME_HEADS_BY_TYPE = {
-    "conference": ("Forum", "Symposium", "Seminar", "Conference", "Workshop", "Dialogue", "Summit", "Roundtable",
-                   "Expo", "Meeting", "Session"),
-    "program": ("Festival", "Competition", "Contest", "Exhibition", "Program", "Programme", "Initiative", "Camp", "Tour",
-                "Year", "Cultural Year", "Committee", "Activity", "Session", "Scholarship", "Corridor", "Group",
-                "Coalition", "Games", "Cup", "Week", "Fair", "Exercise", "Dialogue"),
+    "conference": (
+        "Forum",
+        "Symposium",
+        "Seminar",
+        "Conference",
+        "Workshop",
+        "Dialogue",
+        "Summit",
+        "Roundtable",
+        "Expo",
+        "Meeting",
+        "Session",
+    ),
+    "program": (
+        "Festival",
+        "Competition",
+        "Contest",
+        "Exhibition",
+        "Program",
+        "Programme",
+        "Initiative",
+        "Camp",
+        "Tour",
+        "Year",
+        "Cultural Year",
+        "Committee",
+        "Activity",
+        "Session",
+        "Scholarship",
+        "Corridor",
+        "Group",
+        "Coalition",
+        "Games",
+        "Cup",
+        "Week",
+        "Fair",
+        "Exercise",
+        "Dialogue",
+    ),
     "release": ("Report", "Survey", "Initiative", "Declaration", "Statement", "Framework"),
     "agreement": ("Agreement", "Declaration", "Statement", "Framework", "Memorandum", "Accord"),
     "meeting": ("Summit", "Meeting", "Dialogue", "Talks"),
@@ -251,7 +343,8 @@ def name_in(c: Candidate) -> str | None:
 
 
 _PROGRAM = re.compile(
-    r"\b(?:under|of|for|in|part of|through|as part of)\s+the\s+((?:\d{4}\s+)?(?:[\"“]?[A-Z][\w&'’.-]*[\"”]?\s+"
+    r"\b(?:under|of|for|in|part of|through|as part of)\s+the\s+"
+    r"((?:\d{4}\s+)?(?:[\"“]?[A-Z][\w&'’.-]*[\"”]?\s+"
     r"(?:(?:of|for|and|on|the|to)\s+){0,2}){1,9}(?:Program|Programme|Initiative|Scholarship|Dialogue|Exchange|Project))\b"
 )
 
@@ -259,7 +352,7 @@ _PROGRAM = re.compile(
 def program_in(text: str) -> str | None:
     m = _PROGRAM.search(text)
     if m:
-        name = re.sub(r"^\d{4}\s+", "", m.group(1)).strip("“”\" ")
+        name = re.sub(r"^\d{4}\s+", "", m.group(1)).strip('“”" ')
         return name
     m2 = re.search(r"\b((?:[A-Z][\w&'’.-]*\s+){1,8}(?:Exchange Program(?:me)?|Program(?:me)?))\b", text)
     if m2 and len(m2.group(1).split()) >= 3:
@@ -295,14 +388,17 @@ ANAPHORA_TYPES = {"meeting": ("conference",), "conference": ("meeting",)}
 def _anaphoric(c: Candidate) -> bool:
     """'during the meeting', 'the event': a definite reference with nothing of its own."""
     rel = c.trigger_start - c.sentence.start
-    before = c.sentence.text[max(0, rel - 12):rel].lower()
-    after = c.sentence.text[rel + len(c.trigger):rel + len(c.trigger) + 10].lower()
+    before = c.sentence.text[max(0, rel - 12) : rel].lower()
+    after = c.sentence.text[rel + len(c.trigger) : rel + len(c.trigger) + 10].lower()
     if re.match(r"\s*(?:with|between|of)\b", after):
         return False
-    before = c.sentence.text[max(0, rel - 30):rel].lower()
-    return c.date is None and c.name is None and bool(
-        re.search(r"\b(?:the|this|that|its|their)\s+(?:[\w’'-]+\s+){0,2}$", before)) \
+    before = c.sentence.text[max(0, rel - 30) : rel].lower()
+    return (
+        c.date is None
+        and c.name is None
+        and bool(re.search(r"\b(?:the|this|that|its|their)\s+(?:[\w’'-]+\s+){0,2}$", before))
         or bool(re.match(r"(?:during|at|after) the (?:meeting|event|talks)$", c.trigger.lower()))
+    )
 
 
 def merge(cands: list[Candidate]) -> list[Candidate]:
@@ -311,14 +407,21 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         target = None
         if _anaphoric(c):
-            target = next((e for e in reversed(events) if e.type == c.type and compatible_dates(e.date, c.date)), None)
+            target = next(
+                (e for e in reversed(events) if e.type == c.type and compatible_dates(e.date, c.date)), None
+            )
         for e in events if target is None else []:
             if e.type != c.type or e.status != c.status:
                 continue
             if not compatible_dates(e.date, c.date):
                 continue
-            if (e.date and c.date and len(e.date.value) == len(c.date.value) == 10 and e.date.value != c.date.value
-                    and c.type in ("meeting", "agreement", "conference")):
+            if (
+                e.date
+                and c.date
+                and len(e.date.value) == len(c.date.value) == 10
+                and e.date.value != c.date.value
+                and c.type in ("meeting", "agreement", "conference")
+            ):
                 continue
             if e.name and c.name and name_similarity(e.name, c.name) < 0.5:
                 continue
@@ -329,8 +432,16 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             target = e
             break
         if target is None and _anaphoric(c):
-            target = next((e for e in events if e.type in ANAPHORA_TYPES.get(c.type, ()) and e.status == c.status
-                           and compatible_dates(e.date, c.date)), None)
+            target = next(
+                (
+                    e
+                    for e in events
+                    if e.type in ANAPHORA_TYPES.get(c.type, ())
+                    and e.status == c.status
+                    and compatible_dates(e.date, c.date)
+                ),
+                None,
+            )
         if target is None:
             events.append(c)
             continue

@@ -13,7 +13,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     data = load_json("fields.json")
     return tuple(
         (name, re.compile("|".join(f"(?:{p})" for p in pats), re.I))
-        for name, pats in data.items() if not name.startswith("_")
+        for name, pats in data.items()
+        if not name.startswith("_")
     )
 
 

@@ -31,7 +31,7 @@ class OrgTable:
     """The organisations of one document, keyed by folded name; acronyms map to full names."""
 
     orgs: dict[str, OrgInfo] = field(default_factory=dict)
-    acronyms: dict[str, str] = field(default_factory=dict)   # ACR -> folded full name
+    acronyms: dict[str, str] = field(default_factory=dict)  # ACR -> folded full name
     country_acronyms: dict[str, str] = field(default_factory=dict)  # ROK -> KR
 
     def add(self, name: str, start: int, country: str | None, acronym: str | None = None) -> OrgInfo:
@@ -70,8 +70,10 @@ def _lex() -> dict[str, frozenset[str]]:
     d = load_json("orgs.json")
     t = load_json("titles.json")
     return {
-        "heads": frozenset(d["heads"]), "prefix": frozenset(d["prefix_heads"]),
-        "international": frozenset(d["international"]), "not": frozenset(d["not_orgs"]),
+        "heads": frozenset(d["heads"]),
+        "prefix": frozenset(d["prefix_heads"]),
+        "international": frozenset(d["international"]),
+        "not": frozenset(d["not_orgs"]),
         "media": frozenset(t["media_outlets"]),
     }
 
@@ -81,8 +83,11 @@ def clean_org_name(s: str) -> str:
     s = re.sub(r"^(?:the|The|a|an)\s+", "", s)
     s = re.sub(r"['’]s$", "", s)
     # "the Party of Vietnam’s Central Commission" is written "Central Commission of the Party of Vietnam"
-    m = re.fullmatch(r"((?:[A-Z][\w-]*\s+)(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+)*?[A-Z][\w-]*)['’]s\s+"
-                     r"((?:[A-Z][\w-]*\s*)+)", s)
+    m = re.fullmatch(
+        r"((?:[A-Z][\w-]*\s+)(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+)*?[A-Z][\w-]*)['’]s\s+"
+        r"((?:[A-Z][\w-]*\s*)+)",
+        s,
+    )
     if m and looks_like_org(m.group(2)):
         s = f"{m.group(2).strip()} of the {m.group(1)}"
     return s.strip()
@@ -92,7 +97,12 @@ def looks_like_org(name: str) -> bool:
     """A capitalised phrase ending with an organisation head noun, or 'Ministry of ...'-shaped."""
     lex = _lex()
     n = clean_org_name(name)
-    if not n or n in lex["not"] or not n[0].isupper() or n.split()[0] in ("Initiative", "Program", "Programme"):
+    if (
+        not n
+        or n in lex["not"]
+        or not n[0].isupper()
+        or n.split()[0] in ("Initiative", "Program", "Programme")
+    ):
         return False
     if n in lex["international"] or n in lex["media"]:
         return True
@@ -118,7 +128,7 @@ def country_in_name(name: str, g: Gazetteer) -> str | None:
     words = re.split(r"[\s,@]+", name.replace("-", " ").replace("&", " "))
     for n in (3, 2, 1):
         for i in reversed(range(len(words) - n + 1)):
-            chunk = " ".join(words[i:i + n])
+            chunk = " ".join(words[i : i + n])
             if not chunk or not chunk[0].isupper():
                 continue
             code = g.country_of_name(chunk) or g.demonym(chunk) or g.demonym(chunk.title())
@@ -129,7 +139,12 @@ def country_in_name(name: str, g: Gazetteer) -> str | None:
                 if code:
                     return code
             info, _ = g.lookup(chunk)
-            if info and info.kind in ("city", "division", "landmark") and info.country and len(info.country) == 2:
+            if (
+                info
+                and info.kind in ("city", "division", "landmark")
+                and info.country
+                and len(info.country) == 2
+            ):
                 return info.country
     return None
 
@@ -151,7 +166,7 @@ def _trim_to_acronym(phrase: str, acr: str) -> str:
 
 def modifier_country(text: str, start: int, g: Gazetteer) -> str | None:
     """Country given by the word(s) just before an org mention: 'Chinese Ministry ...', 'ROK Ministry'."""
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 40) : start]
     m = re.search(r"(?:\b(?:the|The)\s+)?([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)\s*$", before)
     if not m:
         return None
@@ -177,7 +192,11 @@ def build_org_table(ann: Annotated, g: Gazetteer | None = None) -> OrgTable:
             if code:
                 table.country_acronyms[acr] = code
                 continue
-            if full in _lex()["not"] or is_media(full) or not (looks_like_org(full) or is_international(full)):
+            if (
+                full in _lex()["not"]
+                or is_media(full)
+                or not (looks_like_org(full) or is_international(full))
+            ):
                 continue
             start = s.start + m.start(1) + phrase.find(full)
             country = country_in_name(full, g) or modifier_country(text, start, g)
@@ -219,17 +238,27 @@ def _expansions() -> dict[str, str]:
 
 
 def _strip_lead(name: str, start: int, g: Gazetteer) -> tuple[str, int, str | None]:
-    """Drop a title ('Director-General of the ...') or a demonym ('Korean Ministry ...') leading an org name."""
+    """Drop a title ('Director-General of the ...') or a demonym ('Korean Ministry ...') leading a name."""
     country = None
     m = _TITLE_LEAD.match(name)
     if m:
-        name, start = name[m.end():], start + m.end()
+        name, start = name[m.end() :], start + m.end()
     first = name.split(" ")[0]
     code = g.demonym(first)
     if code and len(name.split()) > 2 and first not in ("New",):
-        rest = name[len(first) + 1:]
-        if looks_like_org(rest) and rest.split()[0] in ("Ministry", "Foreign", "Department", "Embassy", "Government",
-                                                        "Consulate", "Mission", "Parliament", "National", "State"):
+        rest = name[len(first) + 1 :]
+        if looks_like_org(rest) and rest.split()[0] in (
+            "Ministry",
+            "Foreign",
+            "Department",
+            "Embassy",
+            "Government",
+            "Consulate",
+            "Mission",
+            "Parliament",
+            "National",
+            "State",
+        ):
             name, start, country = rest, start + len(first) + 1, code
     return name, start, country
 
@@ -261,12 +290,15 @@ def _add_mention(table: OrgTable, name: str, start: int, text: str, g: Gazetteer
         full = _expansions().get(name)
         if full and table.resolve(full) is None:
             # an acronym used alone ("USAID") that the lexicon can write out
-            info = table.add(full, start, None if is_international(full) else country_in_name(full, g), name)
-            table.acronyms[name] = fold(info.name)
+            added = table.add(full, start, None if is_international(full) else country_in_name(full, g), name)
+            table.acronyms[name] = fold(added.name)
         return
     for other in table.orgs.values():
         if fold(name) in fold(other.name) and other.start <= start < other.start + len(other.name) + 5:
             return
-    country = None if is_international(name) else (
-        lead_country or country_in_name(name, g) or modifier_country(text, start, g))
+    country = (
+        None
+        if is_international(name)
+        else (lead_country or country_in_name(name, g) or modifier_country(text, start, g))
+    )
     table.add(name, start, country)

@@ -24,7 +24,7 @@ class PersonInfo:
     organization: str | None
     country: str | None
     start: int
-    mentions: tuple[int, ...] = ()   # indexes of sentences naming the person
+    mentions: tuple[int, ...] = ()  # indexes of sentences naming the person
 
 
 @cache
@@ -34,16 +34,31 @@ def _titles() -> dict[str, frozenset[str]]:
     words = {w for h in heads for w in h.replace("-", " ").split()}
     words |= {w for m in t["modifiers"] for w in m.split()}
     return {
-        "heads": frozenset(heads), "head_words": frozenset(words - {"of", "for", "at", "the", "and", "to"}),
-        "lower": frozenset(t["lowercase_titles"]), "media": frozenset(t["media_outlets"]),
+        "heads": frozenset(heads),
+        "head_words": frozenset(words - {"of", "for", "at", "the", "and", "to"}),
+        "lower": frozenset(t["lowercase_titles"]),
+        "media": frozenset(t["media_outlets"]),
     }
 
 
-ABBREVIATIONS = {"PM": "Prime Minister", "FM": "Foreign Minister", "Pres.": "President", "Gov.": "Governor",
-                 "Sen.": "Senator", "Rep.": "Representative", "Amb.": "Ambassador", "Dr.": None, "Mr.": None,
-                 "Ms.": None, "Mrs.": None, "Prof.": "Professor"}
+ABBREVIATIONS = {
+    "PM": "Prime Minister",
+    "FM": "Foreign Minister",
+    "Pres.": "President",
+    "Gov.": "Governor",
+    "Sen.": "Senator",
+    "Rep.": "Representative",
+    "Amb.": "Ambassador",
+    "Dr.": None,
+    "Mr.": None,
+    "Ms.": None,
+    "Mrs.": None,
+    "Prof.": "Professor",
+}
 _CLAUSE_END = re.compile(
-    r",\s+(?=(?!(?:and|the|of|a|an|as well)\b)[a-z])|,\s+(?=(?:who|which|where|said|says|stated|noted|told|added|emphasized|emphasised|expressed|was|is|were|are|"
+    r",\s+(?=(?!(?:and|the|of|a|an|as well)\b)[a-z])"
+    r"|,\s+(?=(?:who|which|where|said|says|stated|noted|told|added|"
+    r"emphasized|emphasised|expressed|was|is|were|are|"
     r"also|in\s+(?:his|her|their)|introduced|shared|highlighted|pointed|stressed|remarked|delivered|gave|made|led|"
     r"attended|spoke|explained|announced|called|urged|welcomed|hoped|agreed|signed|met|visited|and\s+(?:a|an|the)\s+"
     r"(?!(?:[A-Z]))|as\s+well\s+as|among|including|while|when|during|at\s+the|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
@@ -59,8 +74,12 @@ def _is_title_start(seg: str) -> bool:
     t = _titles()
     first = seg.split(" ")[0].rstrip(",") if seg else ""
     if first[:1].isupper():
-        return (first in t["head_words"] or first in t["heads"] or first in ABBREVIATIONS
-                or all(p in t["head_words"] for p in first.split("-")))
+        return (
+            first in t["head_words"]
+            or first in t["heads"]
+            or first in ABBREVIATIONS
+            or all(p in t["head_words"] for p in first.split("-"))
+        )
     low = seg.lower()
     return any(low == x or low.startswith(x + " ") or low.startswith(x + ",") for x in t["lower"])
 
@@ -76,7 +95,7 @@ def _split_org(role: str, orgs: OrgTable, g: Gazetteer) -> tuple[str, str | None
         role = role[: m.start()]
     bounds = [b for b in re.finditer(r"\s+(?:of|at|with|from)\s+(?:the\s+)?|,\s+", role)]
     for b in reversed(bounds):
-        rest = clean_org_name(role[b.end():])
+        rest = clean_org_name(role[b.end() :])
         if not rest or re.match(r"[A-Z][\w-]*['’]s\s", rest):
             continue  # 'of Vietnam’s Central ... Commission': the organisation starts earlier
         known = orgs.resolve(rest)
@@ -87,7 +106,7 @@ def _split_org(role: str, orgs: OrgTable, g: Gazetteer) -> tuple[str, str | None
             c = country_in_name(rest, g)
             return role[: b.start()].strip(" ,"), rest, country or c
     for b in bounds:
-        rest = role[b.end():]
+        rest = role[b.end() :]
         c = g.country_of_name(clean_org_name(rest.split(" to ")[0]))
         if c:
             country = country or c
@@ -147,14 +166,25 @@ def _prefix(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, str | 
     if not picked:
         return None, None, None
     words = " ".join(picked).replace(" - ", "-").replace(" -", "-").split()
+
     def is_head(k: int) -> bool:
         w = words[k]
-        return (w in t["heads"] or w in ABBREVIATIONS or any(p in t["heads"] for p in w.split("-"))
-                or any(" ".join(words[k:k + n]) in t["heads"] for n in (2, 3, 4)))
+        return (
+            w in t["heads"]
+            or w in ABBREVIATIONS
+            or any(p in t["heads"] for p in w.split("-"))
+            or any(" ".join(words[k : k + n]) in t["heads"] for n in (2, 3, 4))
+        )
 
-    first_title = next((k for k, w in enumerate(words)
-                        if is_head(k) or (w in t["head_words"] and any(is_head(x) for x in range(k, min(k + 4, len(words)))))),
-                       None)
+    first_title = next(
+        (
+            k
+            for k, w in enumerate(words)
+            if is_head(k)
+            or (w in t["head_words"] and any(is_head(x) for x in range(k, min(k + 4, len(words)))))
+        ),
+        None,
+    )
     if first_title is None:
         return None, None, None
     if not any(is_head(k) for k in range(first_title, len(words))):
@@ -163,12 +193,14 @@ def _prefix(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, str | 
     mod = " ".join(words[:first_title]).strip()
     title = " ".join(ABBREVIATIONS.get(w) or w if w in ABBREVIATIONS else w for w in title.split()).strip()
     org: str | None = None
-    country: str | None = None
+    country = None
     if " of " in title or " at " in title:
         title, org, country = _split_org(title, orgs, g)
     if mod:
         last = mod.split()[-1]
-        country = country or g.demonym(mod) or g.demonym(last) or g.country_of_name(mod) or g.country_of_name(last)
+        country = (
+            country or g.demonym(mod) or g.demonym(last) or g.country_of_name(mod) or g.country_of_name(last)
+        )
         if not country:
             info, _ = g.lookup(mod)
             if info and len(info.country) == 2:
@@ -206,11 +238,45 @@ def _clean_name(name: str) -> str:
 
 
 # Malay, Arab and other honorifics that are part of how a name is written ("Raja Zarith Sofiah")
-HONORIFICS = ("Raja", "Tunku", "Tengku", "Sultan", "Sheikh", "Sheikha", "Datuk", "Dato", "Datuk Seri", "Tan Sri",
-              "Pehin", "Pangeran", "Haji", "Hajah")
-_CALENDAR_WORDS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-                   "February", "March", "April", "June", "July", "August", "September", "October", "November",
-                   "December", "Today", "Tomorrow", "Yesterday"}
+HONORIFICS = (
+    "Raja",
+    "Tunku",
+    "Tengku",
+    "Sultan",
+    "Sheikh",
+    "Sheikha",
+    "Datuk",
+    "Dato",
+    "Datuk Seri",
+    "Tan Sri",
+    "Pehin",
+    "Pangeran",
+    "Haji",
+    "Hajah",
+)
+_CALENDAR_WORDS = {
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Today",
+    "Tomorrow",
+    "Yesterday",
+}
 
 
 def _name_ok(name: str, g: Gazetteer, orgs: OrgTable) -> bool:
@@ -225,7 +291,13 @@ def _name_ok(name: str, g: Gazetteer, orgs: OrgTable) -> bool:
         return False  # "Gen Z"
     if any(g.country_of_name(w) for w in words) and len(words) > 1:
         return False
-    if g.country_of_name(name) or g.demonym(name) or orgs.resolve(name) or is_media(name) or looks_like_org(name):
+    if (
+        g.country_of_name(name)
+        or g.demonym(name)
+        or orgs.resolve(name)
+        or is_media(name)
+        or looks_like_org(name)
+    ):
         return False
     info, _ = g.lookup(name)
     if info is not None and info.kind in ("country", "division", "landmark"):
@@ -245,7 +317,7 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
                 continue
             start = e.start + max(0, lead)
             end = start + len(name)
-            hon = re.search(r"\b(" + "|".join(HONORIFICS) + r")\s+$", s.text[:start - s.start])
+            hon = re.search(r"\b(" + "|".join(HONORIFICS) + r")\s+$", s.text[: start - s.start])
             if hon and not name.startswith(hon.group(1)):
                 name = f"{hon.group(1)} {name}"
                 start = s.start + hon.start(1)
@@ -255,7 +327,7 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
             country: str | None = None
             p_title, p_org, p_country = _prefix(s, start, orgs)
             if not p_title:
-                tc = _title_comma().search(s.text[max(0, start - s.start - 160):start - s.start])
+                tc = _title_comma().search(s.text[max(0, start - s.start - 160) : start - s.start])
                 if tc:
                     p_title, p_org, p_country = _split_org(tc.group(1), orgs, g)
             if p_title:
@@ -267,8 +339,12 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
             country = p_country or country
             appo = _apposition(s, end, nxt)
             if appo:
-                roles = re.split(r"(?<!,)\s+and\s+(?=(?:a |an |the )?(?:[A-Z]|" + "|".join(
-                    re.escape(x) for x in sorted(_titles()["lower"], key=len, reverse=True)) + r"))", appo)
+                roles = re.split(
+                    r"(?<!,)\s+and\s+(?=(?:a |an |the )?(?:[A-Z]|"
+                    + "|".join(re.escape(x) for x in sorted(_titles()["lower"], key=len, reverse=True))
+                    + r"))",
+                    appo,
+                )
                 for role in roles:
                     if not _is_title_start(role):
                         continue
@@ -280,11 +356,15 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
                     if r_org and not org:
                         org = r_org
                     country = country or r_country
-            after = s.text[end - s.start:end - s.start + 80]
-            m_of = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w.'’ ]+?)(?=[,.;(]|\s+(?:and|on|for|to|in|at)\b|$)", after)
+            after = s.text[end - s.start : end - s.start + 80]
+            m_of = re.match(
+                r"\s+of\s+(?:the\s+)?([A-Z][\w.'’ ]+?)(?=[,.;(]|\s+(?:and|on|for|to|in|at)\b|$)", after
+            )
             if m_of and not country:
                 country = g.country_of_name(m_of.group(1).strip())
-            m_from = re.match(r"\s+from\s+(?:the\s+)?([A-Z][\w&@'’. -]+?)(?=[,.;]|\s+(?:and|were|was|who|said)\b|$)", after)
+            m_from = re.match(
+                r"\s+from\s+(?:the\s+)?([A-Z][\w&@'’. -]+?)(?=[,.;]|\s+(?:and|were|was|who|said)\b|$)", after
+            )
             if m_from and not org:
                 cand = m_from.group(1).strip()
                 known = orgs.resolve(cand)
@@ -298,7 +378,9 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
             if org and not country:
                 known = orgs.resolve(org)
                 country = known.country if known else country_in_name(org, g)
-            found.append(PersonInfo(name, "; ".join(dict.fromkeys(titles)) or None, org, country, start, (s.index,)))
+            found.append(
+                PersonInfo(name, "; ".join(dict.fromkeys(titles)) or None, org, country, start, (s.index,))
+            )
     return _merge(found, doc_countries)
 
 
@@ -319,8 +401,11 @@ _NAME_RUN = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|[A-Z]\.|[A-Z](?=[,\s])))" + "
 @cache
 def _rule_patterns() -> tuple[re.Pattern[str], ...]:
     t = _titles()
-    heads = sorted([h for h in t["heads"] if h[:1].isupper()] + [a for a, v in ABBREVIATIONS.items() if v],
-                   key=len, reverse=True)
+    heads = sorted(
+        [h for h in t["heads"] if h[:1].isupper()] + [a for a, v in ABBREVIATIONS.items() if v],
+        key=len,
+        reverse=True,
+    )
     head_rx = "|".join(re.escape(h) for h in heads)
     lower = "|".join(re.escape(x) for x in sorted(t["lower"], key=len, reverse=True))
     office = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:,?\s+(?:[A-Z][\w-]+|and|&)){0,4}?)?"
@@ -351,27 +436,35 @@ def _title_comma() -> re.Pattern[str]:
 
 @cache
 def _org_heads() -> frozenset[str]:
-    return frozenset(load_json("orgs.json")["heads"]) | {"Animation", "Industry", "Youth", "Culture", "Affairs"}
+    return frozenset(load_json("orgs.json")["heads"]) | {
+        "Animation",
+        "Industry",
+        "Youth",
+        "Culture",
+        "Affairs",
+    }
 
 
 def _person_spans(s: Sentence, g: Gazetteer, orgs: OrgTable) -> list[Entity]:
     """PERSON entities from the model, plus names the shapes of news prose give away."""
     t = _titles()
-    ents = []
+    ents: list[Entity] = []
     for e in s.entities:
-        if e.label != "PERSON" or not any(w not in t["head_words"] and w not in ABBREVIATIONS for w in e.text.split()):
+        if e.label != "PERSON" or not any(
+            w not in t["head_words"] and w not in ABBREVIATIONS for w in e.text.split()
+        ):
             continue
-        tail = re.match(r"-[a-z]{1,8}\b", s.text[e.end - s.start:])
+        tail = re.match(r"-[a-z]{1,8}\b", s.text[e.end - s.start :])
         if tail:
             e = Entity(e.start, e.end + tail.end(), e.label, e.text + tail.group())
-        nxt = re.match(r" ([A-Z][a-z]+)(?=$|[.,;:]|\s+[a-z])", s.text[e.end - s.start:])
+        nxt = re.match(r" ([A-Z][a-z]+)(?=$|[.,;:]|\s+[a-z])", s.text[e.end - s.start :])
         if nxt and nxt.group(1) not in t["head_words"] and not gazetteer().lookup(nxt.group(1))[0]:
             # the model stopped one word short at the end of a phrase ('Le Hoai' | 'Trung')
             e = Entity(e.start, e.end + nxt.end(), e.label, e.text + nxt.group())
-        if ents and s.text[ents[-1].end - s.start:e.start - s.start] == " ":
+        if ents and s.text[ents[-1].end - s.start : e.start - s.start] == " ":
             # the model split one name in two ('Le Hoai' 'Trung')
             prev = ents.pop()
-            e = Entity(prev.start, e.end, e.label, s.text[prev.start - s.start:e.end - s.start])
+            e = Entity(prev.start, e.end, e.label, s.text[prev.start - s.start : e.end - s.start])
         ents.append(e)
     for rx in _rule_patterns():
         for m in rx.finditer(s.text):
@@ -391,8 +484,9 @@ def _person_spans(s: Sentence, g: Gazetteer, orgs: OrgTable) -> list[Entity]:
                 continue
             if orgs.resolve(name) or looks_like_org(name) or g.lookup(name)[0] or g.demonym(words[0]):
                 continue
-            if any(w in _org_heads() for w in words) or (rx is _rule_patterns()[0] and "of" in m.group()
-                                                         and len(words) < 2):
+            if any(w in _org_heads() for w in words) or (
+                rx is _rule_patterns()[0] and "of" in m.group() and len(words) < 2
+            ):
                 continue
             ents.append(Entity(a, b, "PERSON", name))
     return sorted(ents, key=lambda e: e.start)
@@ -408,16 +502,21 @@ def _merge(found: list[PersonInfo], doc_countries: tuple[str, ...]) -> list[Pers
             people[key] = _combine(people[key], p)
             continue
         # "Sultan Ibrahim Iskandar" and "Sultan Ibrahim Sultan Iskandar"
-        same = next((k for k, q in people.items() if _contains(q.name, p.name) or _contains(p.name, q.name)), None)
+        same = next(
+            (k for k, q in people.items() if _contains(q.name, p.name) or _contains(p.name, q.name)), None
+        )
         if same:
             people[same] = _combine(people[same], p)
         else:
             people[key] = p
     singles = [p for p in found if len(p.name.split()) == 1]
     for p in singles:
-        host = [k for k, q in people.items()
-                if p.name in re.split(r"[\s-]", q.name) and (q.name.split()[0] == p.name or q.name.split()[-1] == p.name
-                                                              or p.name in q.name.split())]
+        host = [
+            k
+            for k, q in people.items()
+            if p.name in re.split(r"[\s-]", q.name)
+            and (q.name.split()[0] == p.name or q.name.split()[-1] == p.name or p.name in q.name.split())
+        ]
         if len(host) == 1:
             people[host[0]] = _combine(people[host[0]], p)
         elif not host and p.title:
@@ -441,8 +540,14 @@ def _combine(a: PersonInfo, b: PersonInfo) -> PersonInfo:
     title = a.title
     if b.title and (not title or (b.title not in title and len(b.title) > len(title) and not a.organization)):
         title = b.title if not title else title
-    return PersonInfo(name, title or b.title, a.organization or b.organization, a.country or b.country,
-                      min(a.start, b.start), tuple(sorted(set(a.mentions + b.mentions))))
+    return PersonInfo(
+        name,
+        title or b.title,
+        a.organization or b.organization,
+        a.country or b.country,
+        min(a.start, b.start),
+        tuple(sorted(set(a.mentions + b.mentions))),
+    )
 
 
 @cache

@@ -6,13 +6,23 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from amity.annotate.dates import reference_date
 from amity.annotate.document import Annotated, annotate, annotate_many
 from amity.annotate.gazetteer import Gazetteer, gazetteer
 from amity.annotate.nlp import load_pipeline
+from amity.data_files import load_json
 from amity.extract.events import (
-    Candidate, clause_span, date_for, merge, name_in, program_in, size_in, status_of, triggers,
+    Candidate,
+    clause_span,
+    date_for,
+    merge,
+    name_in,
+    program_in,
+    size_in,
+    status_of,
+    triggers,
 )
 from amity.extract.fields import fields_in
 from amity.extract.orgs import OrgTable, build_org_table, is_international
@@ -22,7 +32,9 @@ from amity.records import Document, DocumentRecord, Event, Organization, Person,
 
 _COOPERATION = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|agreed|exchanged views|talked about|cooperat(?:e|ion|ing) (?:in|on)|"
-    r"(?:ties|cooperation|exchanges|collaboration) in|reaffirmed|pledged|vowed)\b", re.I)
+    r"(?:ties|cooperation|exchanges|collaboration) in|reaffirmed|pledged|vowed)\b",
+    re.I,
+)
 _COUNTRY_WORD = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\b")
 
 
@@ -37,8 +49,9 @@ class Extractor:
         ann = annotate(doc)
         return assemble(ann, self.gaz)
 
-    def extract_many(self, docs: Iterable[Document], batch: int = 32
-                     ) -> Iterator[tuple[Document, DocumentRecord | Exception]]:
+    def extract_many(
+        self, docs: Iterable[Document], batch: int = 32
+    ) -> Iterator[tuple[Document, DocumentRecord | Exception]]:
         """(document, record) for many documents, in order; the NLP pipeline sees `batch` documents at a
         time. A document that cannot be extracted comes back with the exception instead of a record, and
         the others are not lost."""
@@ -76,7 +89,7 @@ def doc_countries(ann: Annotated, g: Gazetteer) -> list[str]:
             words = m.group().split()
             for n in range(len(words), 0, -1):
                 for i in range(len(words) - n + 1):
-                    chunk = " ".join(words[i:i + n])
+                    chunk = " ".join(words[i : i + n])
                     code = g.country_of_name(chunk) or g.demonym(chunk) or g.bloc(chunk)
                     if code:
                         counts[code] += 1
@@ -132,25 +145,40 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
     if not events:
         # people and organisations are recorded as parties to exchange events: none without events
         return DocumentRecord(doc.doc, doc.title, doc.published, doc.language)
-    anchor_event = next((e for e in events if e.status == "occurred" and e.date and len(e.date.value) == 10), None)
-    anchor = anchor_event.date.value if anchor_event and anchor_event.date else (
-        ref.isoformat() if ref and reference.exact else None)
+    anchor_event = next(
+        (e for e in events if e.status == "occurred" and e.date and len(e.date.value) == 10), None
+    )
+    anchor = (
+        anchor_event.date.value
+        if anchor_event and anchor_event.date
+        else (ref.isoformat() if ref and reference.exact else None)
+    )
     anchor_exact = anchor_event is not None
-    main_place = next((e.place for e in events if e.status == "occurred" and e.place and e.place.country), None)
+    main_place = next(
+        (e.place for e in events if e.status == "occurred" and e.place and e.place.country), None
+    )
     default_place = main_place or dateline_place(ann.visible, g)
     org_names = tuple(sorted((o.name for o in orgs.all()), key=len, reverse=True))
     lead_fields = fields_in(" ".join(s.text for s in ann.sentences[:4]), org_names)
     # what the parties discussed or agreed, anywhere in the article, belongs to the talks themselves
     talk_fields = fields_in(
-        " ".join(s.text for s in ann.sentences if not s.bullet and _COOPERATION.search(s.text)), org_names)
+        " ".join(s.text for s in ann.sentences if not s.bullet and _COOPERATION.search(s.text)), org_names
+    )
     out: list[Event] = []
     for e in events:
         extra = lead_fields | talk_fields if e.type == "meeting" else lead_fields
-        out.append(_event(e, ann, people, orgs, main_pair, g, (anchor, anchor_exact), default_place, extra,
-                          org_names))
+        out.append(
+            _event(
+                e, ann, people, orgs, main_pair, g, (anchor, anchor_exact), default_place, extra, org_names
+            )
+        )
     used_people = people
     return DocumentRecord(
-        doc.doc, doc.title, doc.published, doc.language, tuple(out),
+        doc.doc,
+        doc.title,
+        doc.published,
+        doc.language,
+        tuple(out),
         participants=tuple(_person(p) for p in used_people),
         organizations=tuple(_org(o) for o in _doc_orgs(orgs, people, events, ann.visible)),
         warnings=tuple(dict.fromkeys(w for e in events for w in e.warnings)),
@@ -176,7 +204,11 @@ def _doc_orgs(orgs: OrgTable, people: list[PersonInfo], events: list[Candidate],
         in_title = o.name in titles
         if in_title and not o.country:
             continue  # a unit named inside someone's title ('Asia Department'), not a party
-        if in_title or o.name in evidence or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", evidence)):
+        if (
+            in_title
+            or o.name in evidence
+            or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", evidence))
+        ):
             keep.append(o)
     return [o for o in keep if not _fragment(o.name, keep, text)]
 
@@ -195,25 +227,30 @@ def _person(p: PersonInfo, role: str | None = None) -> Person:
     return Person(p.name, p.title, p.organization, p.country, role)
 
 
-ROLE_CUES = [
-    (re.compile(r"\bled (?:by|the delegation)|\bhead(?:ed|s)? (?:of )?the delegation|\bleader of the delegation", re.I), "leader"),
-    (re.compile(r"\bsign(?:ed|s)\b", re.I), "signatory"),
-    (re.compile(r"\b(?:said|stated|noted|remarks|speech|addressed|told|emphasized|stressed|delivered)\b", re.I), "speaker"),
-    (re.compile(r"\b(?:hosted|host|welcomed|received)\b", re.I), "host"),
-    (re.compile(r"\b(?:organized|organised|organizer|organiser)\b", re.I), "organizer"),
-]
+@cache
+def _role_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rx, re.I), role) for rx, role in load_json("roles.json")["cues"])
 
 
 def _role(text: str) -> str:
-    for rx, role in ROLE_CUES:
+    for rx, role in _role_cues():
         if rx.search(text):
             return role
     return "attendee"
 
 
-def _event(e: Candidate, ann: Annotated, people: list[PersonInfo], orgs: OrgTable, main_pair: tuple[str, ...],
-           g: Gazetteer, anchor: tuple[str | None, bool], default_place: Place | None,
-           lead_fields: set[str], org_names: tuple[str, ...] = ()) -> Event:
+def _event(
+    e: Candidate,
+    ann: Annotated,
+    people: list[PersonInfo],
+    orgs: OrgTable,
+    main_pair: tuple[str, ...],
+    g: Gazetteer,
+    anchor: tuple[str | None, bool],
+    default_place: Place | None,
+    lead_fields: set[str],
+    org_names: tuple[str, ...] = (),
+) -> Event:
     idx = {s.index for s in e.sentences}
     paras = {s.paragraph for s in e.sentences if not s.bullet}
     near = idx | {s.index for s in ann.sentences if s.paragraph in paras}
@@ -221,20 +258,27 @@ def _event(e: Candidate, ann: Annotated, people: list[PersonInfo], orgs: OrgTabl
     salience = "main" if e.status == "occurred" else "mentioned"
     # participants: people named where the event is reported, or in the same paragraph
     by_index = {s.index: s for s in ann.sentences}
-    parts = [_person(p, _role(next(by_index[i].text for i in sorted(near & set(p.mentions)))))
-             for p in people if near & set(p.mentions)]
+    parts = [
+        _person(p, _role(next(by_index[i].text for i in sorted(near & set(p.mentions)))))
+        for p in people
+        if near & set(p.mentions)
+    ]
     ev_orgs = []
     for o in orgs.all():
         if o.name in text or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", text)):
-            ev_orgs.append(Organization(o.name, o.acronym, None if is_international(o.name) else o.country,
-                                        _role(text) if _role(text) != "speaker" else "attendee"))
+            ev_orgs.append(
+                Organization(
+                    o.name,
+                    o.acronym,
+                    None if is_international(o.name) else o.country,
+                    _role(text) if _role(text) != "speaker" else "attendee",
+                )
+            )
     cset = set(main_pair)
     for p in parts:
         if p.country:
             cset.add(p.country)
-    for o in ev_orgs:
-        if o.country:
-            cset.add(o.country)
+    cset.update(org.country for org in ev_orgs if org.country)
     place = e.place
     if place is None and salience == "main" and default_place is not None:
         place = default_place
@@ -247,11 +291,22 @@ def _event(e: Candidate, ann: Annotated, people: list[PersonInfo], orgs: OrgTabl
     date = _event_date(e, *anchor)
     end_date = e.date.end_value if e.date else None
     return Event(
-        type=e.type, status=e.status, salience=salience, name=e.name, date=date, end_date=end_date,
-        place=place, countries=tuple(sorted(c for c in cset if c)), organizations=tuple(ev_orgs),
-        participants=tuple(parts), fields=tuple(sorted(fields)), size=e.size, program=e.program,
+        type=e.type,
+        status=e.status,
+        salience=salience,
+        name=e.name,
+        date=date,
+        end_date=end_date,
+        place=place,
+        countries=tuple(sorted(c for c in cset if c)),
+        organizations=tuple(ev_orgs),
+        participants=tuple(parts),
+        fields=tuple(sorted(fields)),
+        size=e.size,
+        program=e.program,
         evidence=tuple(Span(s.start, s.end) for s in sorted(e.sentences, key=lambda s: s.start)),
-        trigger=e.trigger, warnings=tuple(dict.fromkeys(e.warnings)),
+        trigger=e.trigger,
+        warnings=tuple(dict.fromkeys(e.warnings)),
     )
 
 

@@ -10,12 +10,15 @@ from amity.records import Place
 
 _CAP = r"[A-Z][\w'’.-]*(?:\s+(?:of the|of|the|de|al)?\s*[A-Z][\w'’.-]*){0,6}"
 _PLACE_PREP = re.compile(
-    rf"\b(?:in|at|to|into|inside|toward|towards|visit(?:ed|ing|s)?|reach(?:ed)?|arriv(?:ed|ing) in)\s+(?:the\s+)?(?:Chinese |Korean |[A-Z][a-z]+’s |[A-Z][a-z]+'s )?"
+    r"\b(?:in|at|to|into|inside|toward|towards|visit(?:ed|ing|s)?|reach(?:ed)?|arriv(?:ed|ing) in)\s+"
+    rf"(?:the\s+)?(?:Chinese |Korean |[A-Z][a-z]+’s |[A-Z][a-z]+'s )?"
     rf"(?:capital(?:\s+city)?\s+(?:of\s+)?)?({_CAP})"
 )
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{2,30}?)\s*(?:,\s*[A-Za-z .]+)?\s*(?:[-–—]|\(\w+\)\s*[-–—])\s")
-_FACILITY = re.compile(r"(?:Hall|House|Building|Center|Centre|Palace|Secretariat|Hotel|Museum|Stadium|Headquarters|"
-                       r"Guesthouse|Campus|Square|Park|Office)$")
+_FACILITY = re.compile(
+    r"(?:Hall|House|Building|Center|Centre|Palace|Secretariat|Hotel|Museum|Stadium|Headquarters|"
+    r"Guesthouse|Campus|Square|Park|Office)$"
+)
 
 
 def _candidates(s: Sentence) -> list[tuple[int, int, str]]:
@@ -33,14 +36,15 @@ def _trim(name: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", name)
 
 
-def place_in(s: Sentence, g: Gazetteer, near: int | None = None,
-             span: tuple[int, int] | None = None) -> tuple[Place | None, list[str]]:
+def place_in(
+    s: Sentence, g: Gazetteer, near: int | None = None, span: tuple[int, int] | None = None
+) -> tuple[Place | None, list[str]]:
     """The most specific known place in a sentence (closest to `near` when given), with warnings.
     With `span`, only places inside it (the trigger's clause) count."""
     best: tuple[int, int, Place] | None = None
     warnings: list[str] = []
     rank = {"landmark": 3, "city": 3, "facility": 4, "division": 2, "country": 1, "bloc": 0}
-    for start, end, raw in _candidates(s):
+    for start, _end, raw in _candidates(s):
         if span is not None and not (span[0] <= start < span[1]):
             continue
         name = _trim(raw)
@@ -81,5 +85,7 @@ def dateline_place(text: str, g: Gazetteer) -> Place | None:
         if m:
             info, _ = g.lookup(m.group(1).strip().title() if m.group(1).isupper() else m.group(1).strip())
             if info and len(info.country) == 2 and info.kind != "country":
-                return Place(info.name if info.kind != "landmark" else m.group(1).strip().title(), info.country)
+                return Place(
+                    info.name if info.kind != "landmark" else m.group(1).strip().title(), info.country
+                )
     return None

@@ -63,8 +63,15 @@ def text_to_document(doc: str, text: str, *, source: str = "", content_hash: str
     if not any(c.isalpha() for c in visible):
         raise SkipDocument("no-text", "the document holds only page furniture (menus, links, footers)")
     return Document(
-        doc=doc, text=text, source=source, title=title, published=published,
-        language=detect_language(visible), content_hash=content_hash, fmt="txt", mask=mask,
+        doc=doc,
+        text=text,
+        source=source,
+        title=title,
+        published=published,
+        language=detect_language(visible),
+        content_hash=content_hash,
+        fmt="txt",
+        mask=mask,
     )
 
 
@@ -90,7 +97,11 @@ def html_to_document(doc: str, html: str, *, source: str = "", content_hash: str
     html = scrub(html)
     try:
         result = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
         )
     except Exception as e:  # trafilatura raises many kinds on broken markup
         raise SkipDocument("bad-html", f"the page could not be parsed: {type(e).__name__}: {e}") from e
@@ -111,8 +122,13 @@ def html_to_document(doc: str, html: str, *, source: str = "", content_hash: str
         text = meta_title.strip() + "\n\n" + body
         mask = tuple((s + len(meta_title.strip()) + 2, e + len(meta_title.strip()) + 2) for s, e in mask)
     return Document(
-        doc=doc, text=text, source=source,
+        doc=doc,
+        text=text,
+        source=source,
         title=(meta_title or title or None),
         published=(normalise_date(meta_date) if meta_date else published),
-        language=detect_language(masked_text(text, mask)), content_hash=content_hash, fmt="html", mask=mask,
+        language=detect_language(masked_text(text, mask)),
+        content_hash=content_hash,
+        fmt="html",
+        mask=mask,
     )

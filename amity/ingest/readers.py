@@ -37,7 +37,9 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
         elif any(c in p for c in "*?["):
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
-                raise InputError(f"no file matches {p!r}", "check the pattern; quote it to let amity expand it")
+                raise InputError(
+                    f"no file matches {p!r}", "check the pattern; quote it to let amity expand it"
+                )
             for m in matches:
                 if Path(m).is_file():
                     yield m
@@ -153,7 +155,8 @@ def _read_jsonl(base: str, text: str, source: str) -> Iterator[Document | Skip]:
         from amity.ingest.meta import normalise_date
 
         yield replace(
-            doc, fmt="jsonl",
+            doc,
+            fmt="jsonl",
             title=title or doc.title,
             published=normalise_date(published) if published else doc.published,
         )

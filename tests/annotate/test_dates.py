@@ -51,7 +51,9 @@ def test_duration_gives_an_end_date() -> None:
 def test_weekday_and_month_day_pick_a_year_that_fits() -> None:
     # Monday, September 23 is a Monday in 2024, not in 2025
     ref = reference_date(None, "Officials met on Monday, September 23, at the ministry in 2024.")
-    assert values("Officials met on Monday, September 23.", ref.date, exact=ref.exact) == [("2024-09-23", None)]
+    assert values("Officials met on Monday, September 23.", ref.date, exact=ref.exact) == [
+        ("2024-09-23", None)
+    ]
 
 
 def test_inexact_reference_leaves_relative_days_unresolved() -> None:

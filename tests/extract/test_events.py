@@ -33,7 +33,7 @@ def test_evidence_points_at_the_reporting_sentence(run: Run) -> None:
     [meeting] = of_type(rec, "meeting")
     doc_text = "Test article\nUpdated: 2025-03-14\n\n" + text
     span = meeting.evidence[0]
-    assert "held talks" in doc_text[span.start:span.end]
+    assert "held talks" in doc_text[span.start : span.end]
 
 
 def test_historical_and_planned_events(run: Run) -> None:

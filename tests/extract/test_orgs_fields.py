@@ -24,7 +24,9 @@ def test_acronym_defined_in_text_and_country_from_name(run: Run) -> None:
 
 
 def test_nationality_before_a_generic_ministry(run: Run) -> None:
-    rec = run("Officials of the Vietnamese Ministry of Culture met a Japanese delegation in Hanoi on Monday.\n")
+    rec = run(
+        "Officials of the Vietnamese Ministry of Culture met a Japanese delegation in Hanoi on Monday.\n"
+    )
     ministry = next(o for o in rec.organizations if o.name == "Ministry of Culture")
     assert ministry.country == "VN"
 

@@ -28,7 +28,9 @@ def test_apposition_with_acronym_defined_earlier(run: Run) -> None:
 
 
 def test_title_before_name_gives_title_and_country(run: Run) -> None:
-    rec = run("Hanoi Mayor Tran Van Minh met Osaka Governor Hideo Tanimura in Osaka on Tuesday to discuss tourism.\n")
+    rec = run(
+        "Hanoi Mayor Tran Van Minh met Osaka Governor Hideo Tanimura in Osaka on Tuesday to discuss tourism.\n"
+    )
     minh = person(rec, "Tran Van Minh")
     assert minh.title == "Mayor" and minh.country == "VN"
     tanimura = person(rec, "Hideo Tanimura")

@@ -286,9 +286,11 @@ def _event(
         cset.add(place.country)
     fields = fields_in(text, org_names)
     first = min(s.index for s in e.sentences)
-    if salience == "main" and first < 4 and not e.sentence.bullet:
-        fields |= lead_fields
     date = _event_date(e, *anchor)
+    day = anchor[0]
+    same_day = bool(date and day and (date.startswith(day) or day.startswith(date)))
+    if salience == "main" and not e.sentence.bullet and (first < 4 or same_day):
+        fields |= lead_fields  # what the article's lead says the exchange is about
     end_date = e.date.end_value if e.date else None
     return Event(
         type=e.type,

@@ -280,8 +280,8 @@ def _event(
             cset.add(p.country)
     cset.update(org.country for org in ev_orgs if org.country)
     place = e.place
-    if place is None and salience == "main" and default_place is not None:
-        place = default_place
+    if place is None and e.status != "historical" and default_place is not None:
+        place = default_place  # reported alongside the main event, or planned during the same trip
     if place and place.country:
         cset.add(place.country)
     fields = fields_in(text, org_names)

@@ -21,10 +21,14 @@ _FACILITY = re.compile(
 )
 
 
+_OF_PLACE = re.compile(rf"\b(?:Governor|Mayor|Vice Governor|Vice Mayor|Government|governments?)\s+of\s+(?:the\s+)?({_CAP})")
+
+
 def _candidates(s: Sentence) -> list[tuple[int, int, str]]:
     out = []
-    for m in _PLACE_PREP.finditer(s.text):
-        out.append((s.start + m.start(1), s.start + m.end(1), m.group(1)))
+    for rx in (_PLACE_PREP, _OF_PLACE):
+        for m in rx.finditer(s.text):
+            out.append((s.start + m.start(1), s.start + m.end(1), m.group(1)))
     for e in s.entities:
         if e.label in ("GPE", "FAC", "LOC") and e.start == s.start:
             out.append((e.start, e.end, e.text))  # a dateline

@@ -248,7 +248,11 @@ def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMenti
     if not inside:
         return None
     # a time expression usually follows what it dates ("the visit to France back in March")
-    return min(inside, key=lambda m: (m.start - rel) if m.start >= rel else 2 * (rel - m.end))
+    best = min(inside, key=lambda m: (m.start - rel) if m.start >= rel else 2 * (rel - m.end))
+    # "in 2018 ... back in March": a more precise date that agrees with the nearest one refines it
+    finer = [m for m in inside if len(m.value) > len(best.value) and m.value.startswith(best.value)
+             and abs(m.start - rel) <= 80]
+    return min(finer, key=lambda m: abs(m.start - rel)) if finer else best
 
 
 def size_in(text: str) -> int | None:

@@ -81,7 +81,21 @@ def _is_title_start(seg: str) -> bool:
             or all(p in t["head_words"] for p in first.split("-"))
         )
     low = seg.lower()
-    return any(low == x or low.startswith(x + " ") or low.startswith(x + ",") for x in t["lower"])
+    bare = re.sub(r"^(?:(?:senior|chief|deputy|executive|associate|former|vice|assistant|managing|acting|"
+                  r"visiting|honorary|general|principal|lead)\s+)+", "", low)
+    return any(w == x or w.startswith(x + " ") or w.startswith(x + ",") for x in t["lower"] for w in (low, bare))
+
+
+def _roles(appo: str) -> list[str]:
+    """'Senior Advisor of X and Honorary Chairman of Y' -> two roles; 'Primary and Secondary Coordinator'
+    stays one, because what follows its 'and' does not start a title."""
+    cuts = [m for m in re.finditer(r"(?<!,)\s+and\s+", appo) if _is_title_start(appo[m.end():])]
+    roles, start = [], 0
+    for m in cuts:
+        roles.append(appo[start : m.start()])
+        start = m.end()
+    roles.append(appo[start:])
+    return [r for r in roles if r.strip()]
 
 
 def _split_org(role: str, orgs: OrgTable, g: Gazetteer) -> tuple[str, str | None, str | None]:
@@ -339,12 +353,7 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
             country = p_country or country
             appo = _apposition(s, end, nxt)
             if appo:
-                roles = re.split(
-                    r"(?<!,)\s+and\s+(?=(?:a |an |the )?(?:[A-Z]|"
-                    + "|".join(re.escape(x) for x in sorted(_titles()["lower"], key=len, reverse=True))
-                    + r"))",
-                    appo,
-                )
+                roles = _roles(appo)
                 for role in roles:
                     if not _is_title_start(role):
                         continue
@@ -428,8 +437,9 @@ def _title_comma() -> re.Pattern[str]:
     t = _titles()
     heads = sorted((h for h in t["heads"] if h[:1].isupper()), key=len, reverse=True)
     head_rx = "|".join(re.escape(h) for h in heads)
+    lower = "|".join(re.escape(x) for x in sorted(t["lower"], key=len, reverse=True))
     return re.compile(
-        rf"\b(?:the|its|their|The)\s+((?:[A-Z][\w-]*\s+)*?(?:{head_rx})"
+        rf"\b(?:the|its|their|The|Its|Their)\s+((?:[A-Z][\w-]*\s+)*?(?:{head_rx}|{lower})"
         rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|[A-Z][\w'’.-]*))*)?),\s*$"
     )
 
@@ -454,6 +464,9 @@ def _person_spans(s: Sentence, g: Gazetteer, orgs: OrgTable) -> list[Entity]:
             w not in t["head_words"] and w not in ABBREVIATIONS for w in e.text.split()
         ):
             continue
+        before = s.text[max(0, e.start - s.start - 12) : e.start - s.start]
+        if re.search(r"(?:/|\bPhotos?(?: by)?:?\s*|\bCredit:\s*|©\s*)$", before):
+            continue  # a photo credit ("(JP/Ko Lyn Cheang)"), not a participant
         tail = re.match(r"-[a-z]{1,8}\b", s.text[e.end - s.start :])
         if tail:
             e = Entity(e.start, e.end + tail.end(), e.label, e.text + tail.group())

@@ -180,7 +180,13 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
                 e, ann, people, orgs, main_pair, g, (anchor, anchor_exact), default_place, extra, org_names
             )
         )
-    used_people = people
+    # the document's people: those taking part in its events or described by office (officials, experts
+    # speaking on the exchange), less anyone named only inside another person's title ("chief of staff to
+    # Secretary of State Colin Powell")
+    taking_part = {p.name for ev in out for p in ev.participants}
+    titles = " ".join(p.title or "" for p in people)
+    used_people = [p for p in people
+                   if (p.name in taking_part or p.title or p.organization) and p.name not in titles]
     return DocumentRecord(
         doc.doc,
         doc.title,

@@ -464,6 +464,13 @@ def _person_spans(s: Sentence, g: Gazetteer, orgs: OrgTable) -> list[Entity]:
             w not in t["head_words"] and w not in ABBREVIATIONS for w in e.text.split()
         ):
             continue
+        words = e.text.split()
+        if words and words[-1] in _org_heads():
+            continue  # 'Gyeonggi Network': an organisation the model took for a name
+        prev_tok = [tk.text for tk in s.tokens if tk.end <= e.start][-1:]
+        if (len(words) == 1 and prev_tok and prev_tok[0][:1].isupper() and prev_tok[0] not in t["heads"]
+                and prev_tok[0] not in ABBREVIATIONS and prev_tok[0] not in HONORIFICS):
+            continue  # 'Assistant Primary ...': one capitalised word inside a longer name or title
         before = s.text[max(0, e.start - s.start - 12) : e.start - s.start]
         if re.search(r"(?:/|\bPhotos?(?: by)?:?\s*|\bCredit:\s*|©\s*)$", before):
             continue  # a photo credit ("(JP/Ko Lyn Cheang)"), not a participant

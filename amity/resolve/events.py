@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from amity.resolve.names import event_name_key, name_numbers
+from amity.resolve.names import event_name_key, name_numbers, person_tokens, place_key
 
 MULTI_DAY_SLACK = 2  # days: reports of a multi-day event may give neighbouring days
 UNDATED_WINDOW = 30  # days around publication in which an undated event may have happened
@@ -53,6 +53,11 @@ class EventKey:
     countries: frozenset[str] = field(default_factory=frozenset)
     person_ids: frozenset[int] = field(default_factory=frozenset)
     org_ids: frozenset[int] = field(default_factory=frozenset)
+    # Optional, for finer matching: the place as named and its country (a city inside the country the
+    # other report names is compatible), and participants' names (a surname alone, a dropped surname).
+    place_name: str | None = None
+    place_country: str | None = None
+    person_names: frozenset[str] = field(default_factory=frozenset)
 
 
 def window(k: EventKey) -> tuple[dt.date, dt.date] | None:
@@ -95,19 +100,131 @@ def names_conflict(a: str | None, b: str | None) -> bool:
     return bool(na and nb and na != nb)
 
 
-def same_event(a: EventKey, b: EventKey) -> bool:
-    if a.type != b.type or not dates_compatible(a, b) or names_conflict(a.name, b.name):
-        return False
-    if not countries_compatible(a.countries, b.countries):
-        return False
-    shared_countries = bool(a.countries & b.countries)
+def date_precision(a: EventKey, b: EventKey) -> str | None:
+    """How exactly two compatible reports pin the event down: 'day' when both give days that agree,
+    'month' or 'year' when the coarser one gives only that, 'undated' when one gives no date and
+    publication dates agree; None when the dates rule the event out."""
+    if not dates_compatible(a, b):
+        return None
+    if not a.date or not b.date:
+        return "undated"
+    shortest = min(len(a.date[:10]), len(b.date[:10]))
+    return "day" if shortest >= 10 else "month" if shortest >= 7 else "year"
+
+
+def _place_info(name: str) -> tuple[str, str] | None:
+    """(country, kind) of a place name in the gazetteer, or None when it is not known."""
+    from amity.annotate.gazetteer import gazetteer
+
+    info, _ = gazetteer().lookup(name, strict=False)
+    return (info.country, info.kind) if info else None
+
+
+def place_relation(a: EventKey, b: EventKey) -> str:
+    """'same' place, 'within' (a city and the country it lies in), 'conflict' (cities or countries that
+    differ), or 'unknown' (a side names no place, or the gazetteer cannot tell)."""
+    if a.place_id is not None and a.place_id == b.place_id:
+        return "same"
+    if not a.place_name or not b.place_name:
+        return "unknown"
+    ia, ib = _place_info(a.place_name), _place_info(b.place_name)
+    ca = a.place_country or (ia[0] if ia else None)
+    cb = b.place_country or (ib[0] if ib else None)
+    if ca and cb and ca != cb and len(ca) == 2 and len(cb) == 2:
+        return "conflict"
+    if place_key(a.place_name) == place_key(b.place_name):
+        return "same"
+    if not ia or not ib or ia[0] != ib[0]:
+        return "unknown"
+    kinds = {ia[1], ib[1]}
+    if "country" in kinds:
+        return "same" if kinds == {"country"} else "within"
+    if kinds <= {"city", "landmark"}:
+        return "conflict"  # two different cities of one country
+    return "unknown"  # a province and a city: the gazetteer does not say whether one holds the other
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    return person_tokens(name)
+
+
+def people_overlap(a: EventKey, b: EventKey) -> str | None:
+    """'same' when the reports share a resolved person, or name one person in two forms ('Thanh Huong'
+    and 'Vu Thanh Huong'); 'surname' when one report gives a bare surname the other's full name ends or
+    starts with; 'disjoint' when both name people and none match; None when a side names nobody."""
     if a.person_ids & b.person_ids:
-        return True
-    if a.place_id is not None and a.place_id == b.place_id and shared_countries:
-        return True
-    if a.org_ids & b.org_ids and shared_countries:
-        return True
-    return bool(a.name and b.name and event_name_key(a.name) == event_name_key(b.name) and shared_countries)
+        return "same"
+    surname = False
+    for x in a.person_names:
+        tx = _tokens(x)
+        for y in b.person_names:
+            ty = _tokens(y)
+            if not tx or not ty:
+                continue
+            short, full = (tx, ty) if len(tx) <= len(ty) else (ty, tx)
+            if "".join(sorted(short)) == "".join(sorted(full)):
+                return "same"
+            if len(short) >= 2 and (full[: len(short)] == short or full[-len(short) :] == short):
+                return "same"
+            if len(short) == 1 and short[0] in (full[0], full[-1]):
+                surname = True
+    if surname:
+        return "surname"
+    has_a = bool(a.person_ids or a.person_names)
+    has_b = bool(b.person_ids or b.person_names)
+    return "disjoint" if has_a and has_b else None
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Event names equal once case, punctuation and ordinals are normalised ('Fifth' = '5th')."""
+    return bool(a and b and event_name_key(a, ordinals=True) == event_name_key(b, ordinals=True))
+
+
+def match_basis(a: EventKey, b: EventKey) -> str | None:
+    """Why two reports are one event ('person', 'name', 'place', 'organization', ...), or None.
+
+    Never merged: different types, names with different numbers, country sets that do not nest,
+    dates that rule each other out, places that conflict. Then the evidence needed grows as the
+    dates get vaguer: a shared day accepts a shared person, name, place or organization; a shared
+    month or year needs a shared person or name, or a shared organization at a compatible place; an
+    undated report (anchored on publication) needs a shared person or name."""
+    if a.type != b.type or names_conflict(a.name, b.name):
+        return None
+    if not countries_compatible(a.countries, b.countries):
+        return None
+    precision = date_precision(a, b)
+    if precision is None:
+        return None
+    place = place_relation(a, b)
+    if place == "conflict":
+        return None
+    shared_countries = bool(a.countries & b.countries)
+    people = people_overlap(a, b)
+    named = same_name(a.name, b.name) and shared_countries
+    orgs = bool(a.org_ids & b.org_ids) and shared_countries
+    if people == "same":
+        if precision == "year" and place == "unknown" and not orgs and not named:
+            return None
+        return "person"
+    if named:
+        return "name"
+    if precision == "day":
+        if place == "same" and shared_countries:
+            return "place"
+        if orgs:
+            return "organization"
+        if people == "surname" and place == "within" and shared_countries:
+            return "surname and place"
+        return None
+    if precision == "month" and orgs and place in ("same", "within"):
+        return "organization and place"
+    if precision == "month" and people == "surname" and place == "same" and shared_countries:
+        return "surname and place"
+    return None
+
+
+def same_event(a: EventKey, b: EventKey) -> bool:
+    return match_basis(a, b) is not None
 
 
 def merge_events(reports: Sequence[dict[str, Any]]) -> dict[str, Any]:

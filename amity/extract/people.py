@@ -83,7 +83,9 @@ def _is_title_start(seg: str) -> bool:
     low = seg.lower()
     bare = re.sub(r"^(?:(?:senior|chief|deputy|executive|associate|former|vice|assistant|managing|acting|"
                   r"visiting|honorary|general|principal|lead)\s+)+", "", low)
-    return any(w == x or w.startswith(x + " ") or w.startswith(x + ",") for x in t["lower"] for w in (low, bare))
+    return any(
+        w == x or w.startswith(x + " ") or w.startswith(x + ",") for x in t["lower"] for w in (low, bare)
+    )
 
 
 def _roles(appo: str) -> list[str]:

@@ -31,7 +31,9 @@ from amity.extract.places import dateline_place, place_in
 from amity.records import Document, DocumentRecord, Event, Organization, Person, Place, Span
 
 # a programme activity that happened with the main event, not an ongoing programme
-_HELD = re.compile(r"\b(?:launch(?:ed|es|ing)?|(?:was|were) (?:also )?held|took place|kicked off|opened|unveiled)\b", re.I)
+_HELD = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|(?:was|were) (?:also )?held|took place|kicked off|opened|unveiled)\b", re.I
+)
 _COOPERATION = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|agreed|exchanged views|talked about|cooperat(?:e|ion|ing) (?:in|on)|"
     r"(?:ties|cooperation|exchanges|collaboration) in|reaffirmed|pledged|vowed)\b",
@@ -112,11 +114,10 @@ def _event_date(c: Candidate, anchor: str | None, anchor_exact: bool) -> str | N
     """The event's own date; an occurred event without one (or with a vaguer one that fits) takes the date
     of the article's main event: the day for what happens alongside it, the month for a trip."""
     own = c.date.value if c.date else None
-    if c.type == "visit" and c.noun == "delegation" and own and len(own) == 10 and c.date and not c.date.end_value:
+    single_day = own is not None and len(own) == 10 and c.date is not None and not c.date.end_value
+    if c.type == "visit" and c.noun == "delegation" and single_day and own:
         # a trip lasts days: the day of the meeting it is reported with is not the trip's date
         return own[:7]
-    if c.status == "planned" and own is None and anchor and c.place is None and c.type in ("meeting", "visit"):
-        return None
     held = bool(_HELD.search(c.sentence.text))
     if c.status != "occurred" or not anchor or (c.type == "program" and not held):
         return own

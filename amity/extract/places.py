@@ -21,7 +21,9 @@ _FACILITY = re.compile(
 )
 
 
-_OF_PLACE = re.compile(rf"\b(?:Governor|Mayor|Vice Governor|Vice Mayor|Government|governments?)\s+of\s+(?:the\s+)?({_CAP})")
+_OF_PLACE = re.compile(
+    rf"\b(?:Governor|Mayor|Vice Governor|Vice Mayor|Government|governments?)\s+of\s+(?:the\s+)?({_CAP})"
+)
 
 
 def _candidates(s: Sentence) -> list[tuple[int, int, str]]:

@@ -144,10 +144,6 @@ def place_relation(a: EventKey, b: EventKey) -> str:
     return "unknown"  # a province and a city: the gazetteer does not say whether one holds the other
 
 
-def _tokens(name: str) -> tuple[str, ...]:
-    return person_tokens(name)
-
-
 def people_overlap(a: EventKey, b: EventKey) -> str | None:
     """'same' when the reports share a resolved person, or name one person in two forms ('Thanh Huong'
     and 'Vu Thanh Huong'); 'surname' when one report gives a bare surname the other's full name ends or
@@ -156,9 +152,9 @@ def people_overlap(a: EventKey, b: EventKey) -> str | None:
         return "same"
     surname = False
     for x in a.person_names:
-        tx = _tokens(x)
+        tx = person_tokens(x)
         for y in b.person_names:
-            ty = _tokens(y)
+            ty = person_tokens(y)
             if not tx or not ty:
                 continue
             short, full = (tx, ty) if len(tx) <= len(ty) else (ty, tx)

@@ -138,24 +138,32 @@ def place_key(name: str) -> str:
     return s.replace(" ", "")
 
 
-def event_name_key(name: str) -> str:
-    return _SPACE.sub(" ", _PUNCT.sub(" ", fold(name))).strip()
+ORDINAL_WORDS = {
+    "first": "1",
+    "second": "2",
+    "third": "3",
+    "fourth": "4",
+    "fifth": "5",
+    "sixth": "6",
+    "seventh": "7",
+    "eighth": "8",
+    "ninth": "9",
+    "tenth": "10",
+}
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
+
+
+def event_name_key(name: str, ordinals: bool = False) -> str:
+    """Folded, punctuation-free name; with `ordinals`, 'Fifth' and '5th' both become '5'."""
+    key = _SPACE.sub(" ", _PUNCT.sub(" ", fold(name))).strip()
+    if ordinals:
+        key = _ORDINAL.sub(lambda m: str(int(m.group(1))), key)
+        key = " ".join(ORDINAL_WORDS.get(w, w) for w in key.split())
+    return key
 
 
 def name_numbers(name: str) -> frozenset[str]:
     """Years and ordinals in an event name: '2024 ... Forum', '5th round' -> {'2024', '5'}."""
     found = re.findall(r"\b(\d+)(?:st|nd|rd|th)?\b", fold(name))
-    words = {
-        "first": "1",
-        "second": "2",
-        "third": "3",
-        "fourth": "4",
-        "fifth": "5",
-        "sixth": "6",
-        "seventh": "7",
-        "eighth": "8",
-        "ninth": "9",
-        "tenth": "10",
-    }
-    found += [v for k, v in words.items() if re.search(rf"\b{k}\b", fold(name))]
+    found += [v for k, v in ORDINAL_WORDS.items() if re.search(rf"\b{k}\b", fold(name))]
     return frozenset(str(int(n)) for n in found)

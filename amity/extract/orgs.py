@@ -36,6 +36,11 @@ class OrgTable:
 
     def add(self, name: str, start: int, country: str | None, acronym: str | None = None) -> OrgInfo:
         key = fold(name)
+        if is_generic(name):
+            # every country has a 'Ministry of Foreign Affairs': one entry per country
+            if country is None and any(k.startswith(key + "|") for k in self.orgs):
+                return next(v for k, v in self.orgs.items() if k.startswith(key + "|"))
+            key = f"{key}|{country or ''}"
         old = self.orgs.get(key)
         if old:
             if (acronym and not old.acronym) or (country and not old.country):
@@ -55,6 +60,9 @@ class OrgTable:
         key = fold(t)
         if key in self.orgs:
             return self.orgs[key]
+        generic = [v for k, v in self.orgs.items() if k.startswith(key + "|")]
+        if generic:
+            return generic[0]
         # "the CIYEC's", "NIIS CASS" spelled inside a longer phrase
         for acr, full in self.acronyms.items():
             if t == acr or t.endswith(" " + acr) and len(t) <= len(acr) + 6:
@@ -75,13 +83,20 @@ def _lex() -> dict[str, frozenset[str]]:
         "international": frozenset(d["international"]),
         "not": frozenset(d["not_orgs"]),
         "media": frozenset(t["media_outlets"]),
+        "generic": frozenset(d["generic"]),
     }
+
+
+def is_generic(name: str) -> bool:
+    """A name many countries' bodies share ('Ministry of Foreign Affairs'): its country comes from context."""
+    return clean_org_name(name) in _lex()["generic"]
 
 
 def clean_org_name(s: str) -> str:
     s = s.strip().strip(",.;:“”\"'()")
     s = re.sub(r"^(?:the|The|a|an)\s+", "", s)
     s = re.sub(r"['’]s$", "", s)
+    s = _synonyms().get(s, s)
     # "the Party of Vietnam’s Central Commission" is written "Central Commission of the Party of Vietnam"
     m = re.fullmatch(
         r"((?:[A-Z][\w-]*\s+)(?:(?:of|for|and|the)\s+|[A-Z][\w-]*\s+)*?[A-Z][\w-]*)['’]s\s+"
@@ -230,6 +245,11 @@ _TITLE_LEAD = re.compile(
     r"(?:Director[- ]General|Director|Secretary[- ]General|Secretary|Minister|President|Chairman|Chair|Head|"
     r"Ambassador|Governor|Mayor|Dean|Counselor|Counsellor|Spokesperson|Member|Members)\s+(?:of|at)\s+(?:the\s+)?"
 )
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    return dict(load_json("orgs.json")["synonyms"])
 
 
 @cache

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 
 from amity.annotate.dates import reference_date
@@ -25,7 +26,7 @@ from amity.extract.events import (
     triggers,
 )
 from amity.extract.fields import fields_in
-from amity.extract.orgs import OrgTable, build_org_table, is_international
+from amity.extract.orgs import OrgTable, build_org_table, is_generic, is_international
 from amity.extract.people import PersonInfo, extract_people
 from amity.extract.places import dateline_place, place_in
 from amity.records import Document, DocumentRecord, Event, Organization, Person, Place, Span
@@ -225,7 +226,14 @@ def _doc_orgs(orgs: OrgTable, people: list[PersonInfo], events: list[Candidate],
             or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", evidence))
         ):
             keep.append(o)
-    return [o for o in keep if not _fragment(o.name, keep, text)]
+    # an official's generic ministry is their country's
+    for i, o in enumerate(keep):
+        if o.country is None and is_generic(o.name):
+            home = next((p.country for p in people if p.organization == o.name and p.country), None)
+            if home and not any(k.name == o.name and k.country == home for k in keep):
+                keep[i] = replace(o, country=home)
+    kept = [o for o in keep if not _fragment(o.name, keep, text)]
+    return sorted(kept, key=lambda o: o.country is None)  # the specific before the unplaced
 
 
 def _fragment(name: str, orgs: list, text: str) -> bool:  # type: ignore[type-arg]

@@ -342,6 +342,10 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
             org: str | None = None
             country: str | None = None
             p_title, p_org, p_country = _prefix(s, start, orgs)
+            if not p_title and re.search(r"\bcounterparts?\s*,?\s*$", s.text[: start - s.start]):
+                # "hosted his South Korean counterpart Cho": the same office as the host's
+                host = next((q for q in reversed(found) if q.mentions == (s.index,) and q.title), None)
+                p_title = host.title if host else None
             if not p_title:
                 tc = _title_comma().search(s.text[max(0, start - s.start - 160) : start - s.start])
                 if tc:

@@ -10,7 +10,8 @@ from amity.errors import NotFoundError
 from amity.records import CAMEO, PLOVER
 from amity.store.db import Database
 from amity.store.interface import EventFilter
-from amity.store.query import event_where, like_pattern, order_by
+from amity.store.query import INDEXED_SORTS, build_where, event_where, like_pattern, order_by
+from amity.store.summary import summary_stats
 
 EVENT_COLUMNS = (
     "e.id, e.type, e.status, e.salience, e.name, e.date, e.end_date, e.place_id, e.place_name, "
@@ -72,14 +73,35 @@ def event_summaries(db: Database, rows: list[tuple[Any, ...]]) -> list[dict[str,
     return out
 
 
+def rows_by_id(db: Database, ids: list[int]) -> list[tuple[Any, ...]]:
+    """The events' columns (EVENT_COLUMNS), in the order of `ids`."""
+    if not ids:
+        return []
+    found = {r[0]: r for r in db.rows(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN {db.in_list(ids)}", ids)}
+    return [found[i] for i in ids if i in found]
+
+
 def list_events(db: Database, f: EventFilter) -> tuple[list[dict[str, Any]], int]:
-    where, params = event_where(db, f)
-    total = int(db.scalar(f"SELECT COUNT(*) FROM events e {where}", params) or 0)
-    rows = db.rows(
-        f"SELECT {EVENT_COLUMNS} FROM events e {where} {order_by(f)} LIMIT ? OFFSET ?",
-        [*params, max(0, f.limit), max(0, f.offset)],
+    w = build_where(db, f)
+    order = order_by(f, db.dialect)
+    limit, offset = max(0, f.limit), max(0, f.offset)
+    count_sql, count_params = w.count_sql()
+    total = int(db.scalar(count_sql, count_params) or 0)
+    if total == 0 or offset >= total or limit == 0:
+        return [], total
+    # A large id set is best probed while reading the sort's index; a small one, sorted whole.
+    probe = (
+        db.dialect == "sqlite"
+        and bool(w.sets)
+        and not w.clauses
+        and f.sort in INDEXED_SORTS
+        and total * total * 20 > int(db.scalar("SELECT COUNT(*) FROM events") or 0) * (offset + limit)
     )
-    return event_summaries(db, rows), total
+    where, params = w.sql(probe)
+    # ids first (from indexes alone), then the page's rows: deep offsets skip index entries, not rows
+    ids = [r[0] for r in db.rows(f"SELECT e.id FROM events e {where} {order} LIMIT ? OFFSET ?",
+                                 [*params, limit, offset])]
+    return event_summaries(db, rows_by_id(db, ids)), total
 
 
 def _url(source: str) -> str | None:
@@ -219,8 +241,7 @@ def _people_rows(db: Database, ids: list[int]) -> list[tuple[Any, ...]]:
 
 def _event_ids_rows(db: Database, sql: str, param: int) -> list[dict[str, Any]]:
     rows = db.rows(
-        f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN ({sql}) "
-        "ORDER BY (e.date IS NULL), e.date DESC, e.id DESC",
+        f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN ({sql}) {order_by(EventFilter(), db.dialect)}",
         (param,),
     )
     return event_summaries(db, rows)
@@ -338,40 +359,53 @@ def list_documents(db: Database, limit: int, offset: int) -> tuple[list[dict[str
 
 
 def stats(db: Database, f: EventFilter | None) -> dict[str, Any]:
-    where, params = event_where(db, f or EventFilter())
-    ids = f"SELECT e.id FROM events e {where}"
-    by_month = [
-        {"month": r[0], "type": r[1], "n": r[2]}
-        for r in db.rows(
-            f"SELECT SUBSTR(e.date, 1, 7) AS m, e.type, COUNT(*) FROM events e {where} "
-            f"{'AND' if where else 'WHERE'} LENGTH(e.date) >= 7 GROUP BY m, e.type ORDER BY m, e.type",
-            params,
-        )
-    ]
-    by_pair = [
-        {"a": r[0], "b": r[1], "n": r[2]}
-        for r in db.rows(
-            f"SELECT a.country, b.country, COUNT(*) AS n FROM event_countries a JOIN event_countries b "
-            f"ON b.event_id = a.event_id AND a.country < b.country WHERE a.event_id IN ({ids}) "
-            f"GROUP BY a.country, b.country ORDER BY n DESC, a.country, b.country",
-            params,
-        )
-    ]
-    by_field = [
-        {"field": r[0], "n": r[1]}
-        for r in db.rows(
-            f"SELECT field, COUNT(*) AS n FROM event_fields WHERE event_id IN ({ids}) GROUP BY field "
-            f"ORDER BY n DESC, field",
-            params,
-        )
-    ]
+    w = build_where(db, f or EventFilter())
+    if w.empty:  # the whole registry: from the summary tables kept up to date on write
+        out = summary_stats(db)
+    else:
+        where, params = w.sql()
+        # the matching ids: straight from the sets' indexes when the filter has only sets
+        ids = w.id_set() if not w.clauses else f"SELECT e.id FROM events e {where}"
+        ids_params = w.set_params if not w.clauses else params
+        by_month = [
+            {"month": r[0], "type": r[1], "n": r[2]}
+            for r in db.rows(
+                f"SELECT SUBSTR(e.date, 1, 7) AS m, e.type, COUNT(*) FROM events e {where} "
+                f"{'AND' if where else 'WHERE'} LENGTH(e.date) >= 7 GROUP BY m, e.type ORDER BY m, e.type",
+                params,
+            )
+        ]
+        by_pair = [
+            {"a": r[0], "b": r[1], "n": r[2]}
+            for r in db.rows(
+                f"SELECT a.country, b.country, COUNT(*) AS n FROM event_countries a JOIN event_countries b "
+                f"ON b.event_id = a.event_id AND a.country < b.country WHERE a.event_id IN ({ids}) "
+                f"GROUP BY a.country, b.country ORDER BY n DESC, a.country, b.country",
+                ids_params,
+            )
+        ]
+        by_field = [
+            {"field": r[0], "n": r[1]}
+            for r in db.rows(
+                f"SELECT field, COUNT(*) AS n FROM event_fields WHERE event_id IN ({ids}) GROUP BY field "
+                f"ORDER BY n DESC, field",
+                ids_params,
+            )
+        ]
+        count_sql, count_params = w.count_sql()
+        out = {
+            "by_month": by_month,
+            "by_pair": by_pair,
+            "by_field": by_field,
+            "events": int(db.scalar(count_sql, count_params) or 0),
+        }
     totals = {
-        "events": int(db.scalar(f"SELECT COUNT(*) FROM events e {where}", params) or 0),
+        "events": out.pop("events"),
         "documents": int(db.scalar("SELECT COUNT(*) FROM documents") or 0),
         "people": int(db.scalar("SELECT COUNT(*) FROM people") or 0),
         "organizations": int(db.scalar("SELECT COUNT(*) FROM organizations") or 0),
     }
-    return {"by_month": by_month, "by_pair": by_pair, "by_field": by_field, "totals": totals}
+    return {**out, "totals": totals}
 
 
 def iter_events(db: Database, f: EventFilter, batch: int = 1000) -> Iterator[dict[str, Any]]:

@@ -338,7 +338,14 @@ def reference_date(published: str | None, text: str) -> Reference:
             d = _safe(int(m["year"]), _month(m["mon"]), int(m["day"]))
             if d:
                 return Reference(d, True)
-    years = re.findall(r"\b(20\d{2})\b", text)
-    if years:
-        return Reference(dt.date(int(max(years)), 7, 1), False)
+    # a dateline's month and day ("HANOI, Oct. 21 (VNA)") with the year the text speaks of
+    years = re.findall(r"(?<![\d-])(20\d{2})(?![\d-])", text)
+    year = int(max(years, key=lambda y: (years.count(y), y))) if years else None
+    dateline = re.search(rf"^[A-Z][A-Za-z .,'-]{{2,40}},\s+{_M}\s+(?P<day>\d{{1,2}})\b", text, re.M)
+    if dateline and year:
+        d = _safe(year, _month(dateline["mon"]), int(dateline["day"]))
+        if d:
+            return Reference(d, True)
+    if year:
+        return Reference(dt.date(year, 7, 1), False)
     return Reference(None, False)

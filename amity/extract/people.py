@@ -32,9 +32,11 @@ def _titles() -> dict[str, frozenset[str]]:
     t = load_json("titles.json")
     heads = set(t["heads"])
     words = {w for h in heads for w in h.replace("-", " ").split()}
+    core = frozenset(words - {"of", "for", "at", "the", "and", "to"})
     words |= {w for m in t["modifiers"] for w in m.split()}
     return {
         "heads": frozenset(heads),
+        "core_words": core,
         "head_words": frozenset(words - {"of", "for", "at", "the", "and", "to"}),
         "lower": frozenset(t["lowercase_titles"]),
         "media": frozenset(t["media_outlets"]),
@@ -71,15 +73,19 @@ _NAME_NOISE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof|Sir|Madam|H\.E\.)\.?\s+")
 
 def _is_title_start(seg: str) -> bool:
     seg = re.sub(r"^(?:a|an|the|also)\s+", "", seg.strip())
+    first_word = seg.split(" ")[0] if seg else ""
+    if gazetteer().demonym(first_word) and len(seg.split()) > 1:
+        seg = seg[len(first_word) + 1 :]  # "Chinese Minister of Culture and Tourism"
     t = _titles()
-    first = seg.split(" ")[0].rstrip(",") if seg else ""
+    words = [w.rstrip(",") for w in seg.split(" ")[:4]] if seg else [""]
+    first = words[0]
     if first[:1].isupper():
-        return (
-            first in t["head_words"]
-            or first in t["heads"]
-            or first in ABBREVIATIONS
-            or all(p in t["head_words"] for p in first.split("-"))
-        )
+        if first in t["core_words"] or first in t["heads"] or first in ABBREVIATIONS:
+            return True
+        if all(p in t["core_words"] for p in first.split("-")):
+            return True
+        # a modifier ('Foreign', 'Senior') must lead to a title word within a few words
+        return first in t["head_words"] and any(w in t["core_words"] or w in t["heads"] for w in words[1:])
     low = seg.lower()
     bare = re.sub(r"^(?:(?:senior|chief|deputy|executive|associate|former|vice|assistant|managing|acting|"
                   r"visiting|honorary|general|principal|lead)\s+)+", "", low)
@@ -105,6 +111,9 @@ def _split_org(role: str, orgs: OrgTable, g: Gazetteer) -> tuple[str, str | None
     role = role.strip().strip(",")
     role = re.sub(r"^(?:a|an|the|also)\s+", "", role)
     country = None
+    lead = role.split(" ")[0]
+    if g.demonym(lead) and len(role.split()) > 1 and _is_title_start(role[len(lead) + 1 :]):
+        country, role = g.demonym(lead), role[len(lead) + 1 :]  # "Chinese Minister of Culture"
     m = re.search(r",?\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w'’ .-]+)$", role)
     if m and (g.country_of_name(m.group(1)) and not looks_like_org(m.group(1))):
         country = g.country_of_name(m.group(1))
@@ -146,7 +155,7 @@ def _apposition(s: Sentence, end: int, next_person: int | None) -> str | None:
     if next_person is not None:
         tail = tail[: max(0, next_person - end - 1)]
         # ', and Cheongju Mayor' before the next name: that is the next person's title, not this one's
-        tail = re.sub(r",?\s+and\s+(?:[A-Z][\w'’.-]*\s*)*$", "", tail)
+        tail = re.sub(r",?\s+and\s+(?:[A-Z][\w'’.-]*\s*)(?:(?:[A-Z][\w'’.-]*|of|for|the)\s*)*$", "", tail)
     m = _CLAUSE_END.search(tail)
     seg = tail[: m.start()] if m else tail
     seg = seg.strip().rstrip(",.").strip()
@@ -427,7 +436,7 @@ def _rule_patterns() -> tuple[re.Pattern[str], ...]:
     after_title = re.compile(rf"\b(?:{head_rx}){office}\s+({_NAME_RUN})")
     appositive = re.compile(
         rf"(?:^|,\s+|\band\s+|\bsaid\s+|\bby\s+|\bincluding\s+|\bwith\s+)({_NAME_RUN}),\s+"
-        rf"(?:a\s+|an\s+|the\s+)?(?:(?:{head_rx})\b|(?:{lower})\b)"
+        rf"(?:a\s+|an\s+|the\s+)?(?:[A-Z][a-z]+(?:an|ese|ish|i|ch)\s+)?(?:(?:{head_rx})\b|(?:{lower})\b)"
     )
     from_org = re.compile(rf"(?:^|,\s+|\band\s+)({_NAME_RUN})\s+from\s+(?:the\s+)?[A-Z]")
     title_first = re.compile(

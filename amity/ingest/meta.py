@@ -42,9 +42,29 @@ def _valid(y: int, m: int, d: int) -> bool:
     return 1900 <= y <= 2100
 
 
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.])")
+
+
+def _numeric_date(s: str) -> tuple[int, str] | None:
+    """'21/10/2024' (day first) or '10/21/2024' (month first) when the numbers tell; None when ambiguous."""
+    m = _NUMERIC.search(s)
+    if not m:
+        return None
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if a > 12 >= b:
+        d, mo = a, b
+    elif b > 12 >= a:
+        d, mo = b, a
+    elif a == b:
+        d, mo = a, b
+    else:
+        return None
+    return (m.start(), f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
+
+
 def find_date(s: str) -> str | None:
     """The first full calendar date in `s` as ISO YYYY-MM-DD, or None."""
-    best: tuple[int, str] | None = None
+    best: tuple[int, str] | None = _numeric_date(s)
     for rx, order in _DATE_FORMS:
         m = rx.search(s)
         if not m:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ class Database:
         self.conn = conn
         self.url = url
         self._depth = 0
+        self._pending: dict[str, tuple[Any, Callable[[Database, Any], None]]] = {}
 
     @classmethod
     def open(cls, url: str) -> Database:
@@ -112,6 +113,21 @@ class Database:
         """Run an INSERT and return the new row's id."""
         return int(self.execute(sql + " RETURNING id", params).fetchone()[0])
 
+    def before_commit(self, key: str, make: Callable[[], Any], flush: Callable[[Database, Any], None]) -> Any:
+        """The pending state under `key` for the open transaction (made by `make()` the first time),
+        which `flush(db, state)` writes just before the transaction commits; dropped on rollback.
+        None outside a transaction (the caller writes at once)."""
+        if not self._depth:
+            return None
+        if key not in self._pending:
+            self._pending[key] = (make(), flush)
+        return self._pending[key][0]
+
+    def _flush_pending(self) -> None:
+        for key in sorted(self._pending):
+            state, flush = self._pending.pop(key)
+            flush(self, state)
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """A write transaction; nested calls join the outer one."""
@@ -123,11 +139,13 @@ class Database:
                 self._depth -= 1
             return
         self._depth = 1
+        self._pending.clear()
         try:
             if self.dialect == "sqlite":
                 self.conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield
+                    self._flush_pending()
                 except BaseException:
                     self.conn.execute("ROLLBACK")
                     raise
@@ -135,8 +153,10 @@ class Database:
             else:
                 with self.conn.transaction():
                     yield
+                    self._flush_pending()
         finally:
             self._depth = 0
+            self._pending.clear()
 
     def in_list(self, values: Sequence[Any]) -> str:
         """'(?, ?, ?)' for an IN clause of `values` (never empty: callers check)."""

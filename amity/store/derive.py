@@ -202,9 +202,12 @@ class DocumentDeriver:
     def _resolve_person(self, m: PersonMention) -> int:
         db = self.db
         b = person_blocks(m.name)
+        # one indexed lookup per column (aliases_key, aliases_block1, aliases_block2): an OR across
+        # the three columns makes the planner scan every person alias
         rows = db.rows(
-            "SELECT DISTINCT entity_id FROM aliases WHERE kind = 'person' AND "
-            "(key = ? OR block1 IN (?, ?) OR block2 IN (?, ?))",
+            "SELECT entity_id FROM aliases WHERE kind = 'person' AND key = ? "
+            "UNION SELECT entity_id FROM aliases WHERE kind = 'person' AND block1 IN (?, ?) "
+            "UNION SELECT entity_id FROM aliases WHERE kind = 'person' AND block2 IN (?, ?)",
             (person_key(m.name), b[0], b[1], b[0], b[1]),
         )
         candidates = [self._person_candidate(r[0]) for r in sorted(rows)]

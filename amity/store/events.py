@@ -6,17 +6,19 @@ import json
 
 from amity.resolve.events import EventKey, merge_events, window
 from amity.store.db import Database
+from amity.store.summary import EventFacts, event_facts, record_change
 
 
 def refresh_event(db: Database, event_id: int) -> None:
     """Merge the event's reports into its row, countries, fields and search text; drop it if none left."""
+    old = event_facts(db, event_id)
     sources = db.rows(
         "SELECT es.event_json, es.place_id, es.evidence, d.published, d.text FROM event_sources es "
         "JOIN documents d ON d.id = es.document_id WHERE es.event_id = ? ORDER BY es.document_id, es.idx",
         (event_id,),
     )
     if not sources:
-        delete_event(db, event_id)
+        delete_event(db, event_id, old)
         return
     reports = [json.loads(s[0]) for s in sources]
     m = merge_events(reports)
@@ -74,6 +76,9 @@ def refresh_event(db: Database, event_id: int) -> None:
     if db.dialect == "sqlite":
         db.execute("DELETE FROM events_fts WHERE rowid = ?", (event_id,))
         db.execute("INSERT INTO events_fts (rowid, search_text) VALUES (?, ?)", (event_id, search_text))
+    record_change(
+        db, old, EventFacts(m["type"], m["date"], frozenset(m["countries"]), frozenset(m["fields"]))
+    )
 
 
 def _n_documents(db: Database, event_id: int) -> int:
@@ -83,7 +88,9 @@ def _n_documents(db: Database, event_id: int) -> int:
     )
 
 
-def delete_event(db: Database, event_id: int) -> None:
+def delete_event(db: Database, event_id: int, old: EventFacts | None = None) -> None:
+    """Remove the event and everything attached to it (`old`: its facts, if already read)."""
+    record_change(db, old if old is not None else event_facts(db, event_id), None)
     for table in (
         "event_participants",
         "event_organizations",

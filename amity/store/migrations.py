@@ -126,6 +126,20 @@ INITIAL = (
     "CREATE INDEX affiliations_org ON affiliations(organization_id)",
 )
 
+SUMMARIES = (
+    """CREATE TABLE stats_months (
+        month TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (month, type))""",
+    """CREATE TABLE stats_pairs (
+        a TEXT NOT NULL, b TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (a, b))""",
+    "CREATE TABLE stats_fields (field TEXT NOT NULL PRIMARY KEY, n INTEGER NOT NULL)",
+    "INSERT INTO stats_months (month, type, n) SELECT SUBSTR(date, 1, 7), type, COUNT(*) FROM events "
+    "WHERE LENGTH(date) >= 7 GROUP BY SUBSTR(date, 1, 7), type",
+    "INSERT INTO stats_pairs (a, b, n) SELECT a.country, b.country, COUNT(*) FROM event_countries a "
+    "JOIN event_countries b ON b.event_id = a.event_id AND a.country < b.country "
+    "GROUP BY a.country, b.country",
+    "INSERT INTO stats_fields (field, n) SELECT field, COUNT(*) FROM event_fields GROUP BY field",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -133,6 +147,18 @@ MIGRATIONS: tuple[Migration, ...] = (
         INITIAL,
         sqlite=("CREATE VIRTUAL TABLE events_fts USING fts5(search_text)",),
         postgresql=("CREATE INDEX events_search ON events USING GIN (to_tsvector('simple', search_text))",),
+    ),
+    Migration(
+        2,
+        "stats summary tables; newest-first indexes for PostgreSQL",
+        SUMMARIES,
+        # SQLite reads '-date' from events_date backwards and 'type' + '-date' from events_type_date
+        # (its rowid is the implicit last column); PostgreSQL needs the NULLS LAST order declared.
+        postgresql=(
+            "CREATE INDEX events_date_desc ON events (date DESC NULLS LAST, id DESC)",
+            "CREATE INDEX events_type_date_desc ON events (type, date DESC NULLS LAST, id DESC)",
+            "ANALYZE events",
+        ),
     ),
 )
 

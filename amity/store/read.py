@@ -77,7 +77,9 @@ def rows_by_id(db: Database, ids: list[int]) -> list[tuple[Any, ...]]:
     """The events' columns (EVENT_COLUMNS), in the order of `ids`."""
     if not ids:
         return []
-    found = {r[0]: r for r in db.rows(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN {db.in_list(ids)}", ids)}
+    found = {
+        r[0]: r for r in db.rows(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN {db.in_list(ids)}", ids)
+    }
     return [found[i] for i in ids if i in found]
 
 
@@ -99,8 +101,12 @@ def list_events(db: Database, f: EventFilter) -> tuple[list[dict[str, Any]], int
     )
     where, params = w.sql(probe)
     # ids first (from indexes alone), then the page's rows: deep offsets skip index entries, not rows
-    ids = [r[0] for r in db.rows(f"SELECT e.id FROM events e {where} {order} LIMIT ? OFFSET ?",
-                                 [*params, limit, offset])]
+    ids = [
+        r[0]
+        for r in db.rows(
+            f"SELECT e.id FROM events e {where} {order} LIMIT ? OFFSET ?", [*params, limit, offset]
+        )
+    ]
     return event_summaries(db, rows_by_id(db, ids)), total
 
 

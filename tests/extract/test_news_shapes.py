@@ -1,0 +1,59 @@
+"""Shapes from wire copy and ministry releases: datelines, numeric dates, counterparts, nationality titles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from amity.ingest.clean import text_to_document
+from amity.ingest.meta import find_date
+
+
+def extract(extractor: Any, text: str) -> Any:
+    return extractor.extract(text_to_document("t.txt", text))
+
+
+def test_numeric_dates_day_or_month_first_when_the_numbers_tell() -> None:
+    assert find_date("Updated: 08:15, 21/10/2024") == "2024-10-21"
+    assert find_date("Posted 10/21/2024 at noon") == "2024-10-21"
+    assert find_date("on 03/04/2024") is None  # ambiguous: not guessed
+
+
+def test_wire_dateline_anchors_relative_dates(extractor: Any) -> None:
+    rec = extract(
+        extractor,
+        "Vietnam, Laos boost education ties\n\n"
+        "HANOI, Oct. 21 (VNA) - Deputy Prime Minister Tran Hong Ha received a delegation from the Lao "
+        "Ministry of Education and Sports in Hanoi on Sunday.\n\n"
+        "The two sides will sign a new cooperation plan for the 2026-2030 period in December, after a "
+        "scholarship scheme that began in 2025.\n",
+    )
+    meeting = next(e for e in rec.events if e.type == "meeting")
+    # 21 October of the year the text speaks of (2025, not the range 2026-2030); the Sunday before it
+    assert meeting.date == "2025-10-19"
+
+
+def test_host_and_counterpart(extractor: Any) -> None:
+    rec = extract(
+        extractor,
+        "Ministers meet\nUpdated: 2025-03-12\n\n"
+        "Japanese Foreign Minister Takeshi Iwaya hosted his South Korean counterpart Cho Tae-yul in Tokyo on "
+        "Tuesday to discuss youth exchanges.\n",
+    )
+    meeting = next(e for e in rec.events if e.type == "meeting")
+    assert meeting.date == "2025-03-11" and meeting.place is not None and meeting.place.country == "JP"
+    cho = next(p for p in rec.participants if p.name == "Cho Tae-yul")
+    assert cho.title == "Foreign Minister" and cho.country == "KR"
+
+
+def test_nationality_before_an_apposition_title(extractor: Any) -> None:
+    rec = extract(
+        extractor,
+        "Culture year opens\nUpdated: 2025-01-15\n\n"
+        "The China-Brazil Year of Culture was launched in Beijing on Wednesday.\n\n"
+        "Sun Yeli, Chinese Minister of Culture and Tourism, and Brazilian Minister of Culture Margareth Menezes "
+        "attended the opening ceremony of the year.\n",
+    )
+    sun = next(p for p in rec.participants if p.name == "Sun Yeli")
+    assert sun.title == "Minister of Culture and Tourism" and sun.country == "CN"
+    menezes = next(p for p in rec.participants if p.name == "Margareth Menezes")
+    assert menezes.country == "BR"

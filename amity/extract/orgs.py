@@ -35,6 +35,8 @@ class OrgTable:
     country_acronyms: dict[str, str] = field(default_factory=dict)  # ROK -> KR
 
     def add(self, name: str, start: int, country: str | None, acronym: str | None = None) -> OrgInfo:
+        if is_international(name) or (acronym and is_international(acronym)):
+            country = None  # ASEAN, the UN: no one country's
         key = fold(name)
         if is_generic(name):
             # every country has a 'Ministry of Foreign Affairs': one entry per country
@@ -215,6 +217,16 @@ def build_org_table(ann: Annotated, g: Gazetteer | None = None) -> OrgTable:
                 continue
             start = s.start + m.start(1) + phrase.find(full)
             country = country_in_name(full, g) or modifier_country(text, start, g)
+            parts = re.split(r"\s+at\s+(?:the\s+)?", full, maxsplit=1)
+            if len(parts) == 2 and len(acr.split()) == 2 and all(looks_like_org(x) for x in parts):
+                # "X at the Y (XA YA)": two organisations, one inside the other
+                for part, part_acr in zip(parts, acr.split(), strict=True):
+                    added = table.add(
+                        part, start + full.find(part), country_in_name(part, g) or country, part_acr
+                    )
+                    table.acronyms[part_acr] = fold(added.name)
+                table.acronyms[acr] = fold(parts[0])
+                continue
             info = table.add(full, start, country, acr)
             table.acronyms[acr] = fold(info.name)
     for s in ann.sentences:
@@ -225,9 +237,17 @@ def build_org_table(ann: Annotated, g: Gazetteer | None = None) -> OrgTable:
             if e.label != "ORG" and not looks_like_org(name):
                 continue
             _add_mention(table, name, e.start, text, g)
+        for m in _CITY_GOVERNMENT.finditer(s.text):
+            _add_mention(table, m.group(1).title(), s.start + m.start(1), text, g)
         for m in _org_phrases().finditer(s.text):
             _add_mention(table, clean_org_name(m.group()), s.start + m.start(), text, g)
     return table
+
+
+# "the Seoul metropolitan government": a city's government, however the outlet capitalises it
+_CITY_GOVERNMENT = re.compile(
+    r"\b([A-Z][\w-]+ (?:[Mm]etropolitan|[Pp]rovincial|[Mm]unicipal|[Cc]ity|[Pp]refectural) [Gg]overnment)\b"
+)
 
 
 @cache
@@ -300,7 +320,7 @@ def _add_mention(table: OrgTable, name: str, start: int, text: str, g: Gazetteer
     if g.country_of_name(name) or g.bloc(name) and name not in lex["international"]:
         return
     info, _ = g.lookup(name)
-    if info is not None:
+    if info is not None and not is_international(name):
         return
     # "the Governing Council of the CIYEC": the organisation is the CIYEC
     m = re.search(r"\bof (?:the )?(.+)$", name)

@@ -14,7 +14,15 @@ from functools import cache
 from amity.annotate.document import Annotated, Entity, Sentence
 from amity.annotate.gazetteer import Gazetteer, fold, gazetteer
 from amity.data_files import load_json
-from amity.extract.orgs import OrgInfo, OrgTable, clean_org_name, country_in_name, is_media, looks_like_org
+from amity.extract.orgs import (
+    OrgInfo,
+    OrgTable,
+    clean_org_name,
+    country_in_name,
+    is_international,
+    is_media,
+    looks_like_org,
+)
 
 
 @dataclass(frozen=True)
@@ -87,8 +95,12 @@ def _is_title_start(seg: str) -> bool:
         # a modifier ('Foreign', 'Senior') must lead to a title word within a few words
         return first in t["head_words"] and any(w in t["core_words"] or w in t["heads"] for w in words[1:])
     low = seg.lower()
-    bare = re.sub(r"^(?:(?:senior|chief|deputy|executive|associate|former|vice|assistant|managing|acting|"
-                  r"visiting|honorary|general|principal|lead)\s+)+", "", low)
+    bare = re.sub(
+        r"^(?:(?:senior|chief|deputy|executive|associate|former|vice|assistant|managing|acting|"
+        r"visiting|honorary|general|principal|lead)\s+)+",
+        "",
+        low,
+    )
     return any(
         w == x or w.startswith(x + " ") or w.startswith(x + ",") for x in t["lower"] for w in (low, bare)
     )
@@ -97,7 +109,7 @@ def _is_title_start(seg: str) -> bool:
 def _roles(appo: str) -> list[str]:
     """'Senior Advisor of X and Honorary Chairman of Y' -> two roles; 'Primary and Secondary Coordinator'
     stays one, because what follows its 'and' does not start a title."""
-    cuts = [m for m in re.finditer(r"(?<!,)\s+and\s+", appo) if _is_title_start(appo[m.end():])]
+    cuts = [m for m in re.finditer(r"(?<!,)\s+and\s+", appo) if _is_title_start(appo[m.end() :])]
     roles, start = [], 0
     for m in cuts:
         roles.append(appo[start : m.start()])
@@ -398,7 +410,7 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
                     country = g.country_of_name(cand)
             if not country:
                 country = _nearby_demonym(s, start, g)
-            org = expand_acronym(org, orgs)
+            org = expand_acronym(org, orgs) or _ministry_of(titles)
             if org and not country:
                 known = orgs.resolve(org)
                 country = known.country if known else country_in_name(org, g)
@@ -406,6 +418,20 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
                 PersonInfo(name, "; ".join(dict.fromkeys(titles)) or None, org, country, start, (s.index,))
             )
     return _merge(found, doc_countries)
+
+
+_MINISTER_OF = re.compile(
+    r"^(?:Deputy |Vice |Assistant |Acting )?Minister (?:of|for) (?:the )?(.+?)(?: of [A-Z][\w ]+)?$"
+)
+
+
+def _ministry_of(titles: list[str]) -> str | None:
+    """A minister 'of Information, Culture, and Tourism' belongs to the Ministry of that."""
+    for t in titles:
+        m = _MINISTER_OF.match(t)
+        if m:
+            return f"Ministry of {m.group(1)}"
+    return None
 
 
 def expand_acronym(org: str | None, orgs: OrgTable) -> str | None:
@@ -483,8 +509,14 @@ def _person_spans(s: Sentence, g: Gazetteer, orgs: OrgTable) -> list[Entity]:
         if words and words[-1] in _org_heads():
             continue  # 'Gyeonggi Network': an organisation the model took for a name
         prev_tok = [tk.text for tk in s.tokens if tk.end <= e.start][-1:]
-        if (len(words) == 1 and prev_tok and prev_tok[0][:1].isupper() and prev_tok[0] not in t["heads"]
-                and prev_tok[0] not in ABBREVIATIONS and prev_tok[0] not in HONORIFICS):
+        if (
+            len(words) == 1
+            and prev_tok
+            and prev_tok[0][:1].isupper()
+            and prev_tok[0] not in t["heads"]
+            and prev_tok[0] not in ABBREVIATIONS
+            and prev_tok[0] not in HONORIFICS
+        ):
             continue  # 'Assistant Primary ...': one capitalised word inside a longer name or title
         before = s.text[max(0, e.start - s.start - 12) : e.start - s.start]
         if re.search(r"(?:/|\bPhotos?(?: by)?:?\s*|\bCredit:\s*|©\s*)$", before):
@@ -559,7 +591,7 @@ def _merge(found: list[PersonInfo], doc_countries: tuple[str, ...]) -> list[Pers
             people[key] = _combine(people[key], p) if key in people else p
     out = []
     for p in sorted(people.values(), key=lambda x: x.start):
-        if not p.country:
+        if not p.country and not (p.organization and is_international(p.organization)):
             p = replace(p, country=_country_by_name(p.name, doc_countries))
         out.append(p)
     return out

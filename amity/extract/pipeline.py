@@ -187,8 +187,9 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
     # Secretary of State Colin Powell")
     taking_part = {p.name for ev in out for p in ev.participants}
     titles = " ".join(p.title or "" for p in people)
-    used_people = [p for p in people
-                   if (p.name in taking_part or p.title or p.organization) and p.name not in titles]
+    used_people = [
+        p for p in people if (p.name in taking_part or p.title or p.organization) and p.name not in titles
+    ]
     return DocumentRecord(
         doc.doc,
         doc.title,
@@ -196,7 +197,7 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
         doc.language,
         tuple(out),
         participants=tuple(_person(p) for p in used_people),
-        organizations=tuple(_org(o) for o in _doc_orgs(orgs, people, events, ann.visible)),
+        organizations=tuple(_org(o) for o in _doc_orgs(orgs, people, events, ann.visible, ann.sentences)),
         warnings=tuple(dict.fromkeys(w for e in events for w in e.warnings)),
     )
 
@@ -207,24 +208,29 @@ def _keep(e: Candidate, countries: list[str]) -> bool:
     return True
 
 
-def _doc_orgs(orgs: OrgTable, people: list[PersonInfo], events: list[Candidate], text: str = "") -> list:
+def _doc_orgs(
+    orgs: OrgTable,
+    people: list[PersonInfo],
+    events: list[Candidate],
+    text: str = "",
+    all_sentences: tuple = (),
+) -> list:  # type: ignore[type-arg]
     """Organisations that take part: people's affiliations and those named where events are reported."""
     keep = []
     affiliated = {p.organization for p in people if p.organization}
     titles = " ".join(p.title for p in people if p.title)
+    # where events are reported: their sentences, and the rest of the paragraph of a main event
+    # ("The forum was held on June 21. It was hosted by the People's Government of Dezhou City.")
+    paras = {s.paragraph for e in events if e.status == "occurred" for s in e.sentences if not s.bullet}
     evidence = " ".join(s.text for e in events for s in e.sentences)
+    evidence += " " + " ".join(s.text for s in all_sentences if s.paragraph in paras)
     for o in orgs.all():
         if o.name in affiliated:
             keep.append(o)
             continue
-        in_title = o.name in titles
-        if in_title and not o.country:
-            continue  # a unit named inside someone's title ('Asia Department'), not a party
-        if (
-            in_title
-            or o.name in evidence
-            or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", evidence))
-        ):
+        if o.name in titles:
+            continue  # named inside someone's title ('Counselor of the Asia Department'), not a party
+        if o.name in evidence or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", evidence)):
             keep.append(o)
     # an official's generic ministry is their country's
     for i, o in enumerate(keep):

@@ -81,7 +81,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_year",
         re.compile(
-            rf"\b(?:in|since|until|by|from|of|during|for|on|after|before|early|late|mid-?)\s+{_M},?\s+(?P<year>(?:19|20)\d{{2}})\b"
+            rf"\b(?i:in|since|until|by|from|of|during|for|on|after|before|early|late|mid-?)\s+{_M},?\s+(?P<year>(?:19|20)\d{{2}})\b"
         ),
     ),
     (
@@ -91,13 +91,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            rf"\b(?:in|since|until|by|during|early|late|mid-?|back in|earlier in|later in)\s+{_M}(?!\s+\d)\b"
+            rf"\b(?i:in|since|until|by|during|early|late|mid-?|back in|earlier in|later in)\s+{_M}(?!\s+\d)\b"
         ),
     ),
     (
         "year",
         re.compile(
-            r"\b(?:in|since|until|by|from|during|of|early|late|mid-?|back in|a|the)\s+"
+            r"\b(?i:in|since|until|by|from|during|of|early|late|mid-?|back in|a|the)\s+"
             r"(?P<year>(?:19|20)\d{2})\b(?![-–]\d)"
         ),
     ),
@@ -110,7 +110,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            r"\b(?:(?P<rel>last|this|next|on|the|since|until|by|from)\s+)(?P<wd>Monday|Tuesday|Wednesday|"
+            r"\b(?:(?P<rel>(?i:last|this|next|on|the|since|until|by|from))\s+)(?P<wd>Monday|Tuesday|Wednesday|"
             r"Thursday|Friday|Saturday|Sunday)\b"
         ),
     ),

@@ -95,7 +95,7 @@ def is_generic(name: str) -> bool:
 
 
 def clean_org_name(s: str) -> str:
-    s = s.strip().strip(",.;:“”\"'()")
+    s = s.strip().strip(",.;:“”‘’\"'()")
     s = re.sub(r"^(?:the|The|a|an)\s+", "", s)
     s = re.sub(r"['’]s$", "", s)
     s = _synonyms().get(s, s)
@@ -303,8 +303,26 @@ def _strip_lead(name: str, start: int, g: Gazetteer) -> tuple[str, int, str | No
     return name, start, country
 
 
+_RELATION = re.compile(
+    r"^(?:[A-Z][\w.]*[-–\s]+)+?(?:(?:Comprehensive|Strategic|Global|Special|Enhanced)\s+)*"
+    r"(?:Alliance|Partnership|Relations|Relationship|Ties|Friendship)$"
+)
+
+
+def _is_relation(name: str, g: Gazetteer) -> bool:
+    """'U.S.-ROK Alliance', 'Vietnam Comprehensive Partnership': a relation between countries, not a body."""
+    if not _RELATION.match(name):
+        return False
+    words = re.split(r"[-–\s]+", name)[:-1]
+    words = [w for w in words if w not in ("Comprehensive", "Strategic", "Global", "Special", "Enhanced")]
+    return bool(words) and all(g.country_of_name(w) or g.demonym(w) or g.bloc(w) for w in words)
+
+
 def _add_mention(table: OrgTable, name: str, start: int, text: str, g: Gazetteer) -> None:
     lex = _lex()
+    if _is_relation(name, g) or re.match(r"\s*(?:Building|Hall|Square|Headquarters|Tower|Plaza)\b",
+                                         text[start + len(name) : start + len(name) + 14]):
+        return
     if " and the " in name:
         first, _, second = name.partition(" and the ")
         _add_mention(table, first, start, text, g)
@@ -326,8 +344,12 @@ def _add_mention(table: OrgTable, name: str, start: int, text: str, g: Gazetteer
     m = re.search(r"\bof (?:the )?(.+)$", name)
     if m and table.resolve(m.group(1)):
         return
+    full = _expansions().get(name)
+    if full and name in lex["international"] and table.resolve(full) is None:
+        added = table.add(full, start, None, name)  # "ASEAN" is written out as its full name
+        table.acronyms[name] = fold(added.name)
+        return
     if not looks_like_org(name) and name not in lex["international"]:
-        full = _expansions().get(name)
         if full and table.resolve(full) is None:
             # an acronym used alone ("USAID") that the lexicon can write out
             added = table.add(full, start, None if is_international(full) else country_in_name(full, g), name)

@@ -26,7 +26,7 @@ from amity.extract.events import (
     triggers,
 )
 from amity.extract.fields import fields_in
-from amity.extract.orgs import OrgTable, build_org_table, is_generic, is_international
+from amity.extract.orgs import OrgTable, build_org_table, clean_org_name, is_generic, is_international
 from amity.extract.people import PersonInfo, extract_people
 from amity.extract.places import dateline_place, place_in
 from amity.records import Document, DocumentRecord, Event, Organization, Person, Place, Span
@@ -238,7 +238,9 @@ def _doc_orgs(
             home = next((p.country for p in people if p.organization == o.name and p.country), None)
             if home and not any(k.name == o.name and k.country == home for k in keep):
                 keep[i] = replace(o, country=home)
-    kept = [o for o in keep if not _fragment(o.name, keep, text)]
+    # an event's own name ('Nuclear Consultative Group' launched as a programme) is not a party to it
+    event_names = {clean_org_name(n) for e in events for n in (e.name, e.program) if n}
+    kept = [o for o in keep if not _fragment(o.name, keep, text) and o.name not in event_names]
     return sorted(kept, key=lambda o: o.country is None)  # the specific before the unplaced
 
 

@@ -96,7 +96,7 @@ def is_generic(name: str) -> bool:
 
 def clean_org_name(s: str) -> str:
     s = s.strip().strip(",.;:“”‘’\"'()")
-    s = re.sub(r"^(?:the|The|a|an)\s+", "", s)
+    s = re.sub(r"^(?:the|The|a|an)\s+", "", s).strip(",.;:“”‘’\"'()")
     s = re.sub(r"['’]s$", "", s)
     s = _synonyms().get(s, s)
     # "the Party of Vietnam’s Central Commission" is written "Central Commission of the Party of Vietnam"

@@ -26,7 +26,14 @@ from amity.extract.events import (
     triggers,
 )
 from amity.extract.fields import fields_in
-from amity.extract.orgs import OrgTable, build_org_table, clean_org_name, is_generic, is_international
+from amity.extract.orgs import (
+    OrgInfo,
+    OrgTable,
+    build_org_table,
+    clean_org_name,
+    is_generic,
+    is_international,
+)
 from amity.extract.people import PersonInfo, extract_people
 from amity.extract.places import dateline_place, place_in
 from amity.records import Document, DocumentRecord, Event, Organization, Person, Place, Span
@@ -174,12 +181,13 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
     talk_fields = fields_in(
         " ".join(s.text for s in ann.sentences if not s.bullet and _COOPERATION.search(s.text)), org_names
     )
+    parties = _doc_orgs(orgs, people, events, ann.visible, ann.sentences)
     out: list[Event] = []
     for e in events:
         extra = lead_fields | talk_fields if e.type == "meeting" else lead_fields
         out.append(
             _event(
-                e, ann, people, orgs, main_pair, g, (anchor, anchor_exact), default_place, extra, org_names
+                e, ann, people, parties, main_pair, g, (anchor, anchor_exact), default_place, extra, org_names
             )
         )
     # the document's people: those taking part in its events or described by office (officials, experts
@@ -197,7 +205,7 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
         doc.language,
         tuple(out),
         participants=tuple(_person(p) for p in used_people),
-        organizations=tuple(_org(o) for o in _doc_orgs(orgs, people, events, ann.visible, ann.sentences)),
+        organizations=tuple(_org(o) for o in parties),
         warnings=tuple(dict.fromkeys(w for e in events for w in e.warnings)),
     )
 
@@ -244,13 +252,13 @@ def _doc_orgs(
     return sorted(kept, key=lambda o: o.country is None)  # the specific before the unplaced
 
 
-def _fragment(name: str, orgs: list, text: str) -> bool:  # type: ignore[type-arg]
+def _fragment(name: str, orgs: list[OrgInfo], text: str) -> bool:
     """A name the model cut out of a longer organisation's name, never written on its own."""
     longer = [o.name for o in orgs if o.name != name and name in o.name]
     return bool(longer) and text.count(name) <= sum(text.count(n) for n in longer)
 
 
-def _org(o) -> Organization:  # type: ignore[no-untyped-def]
+def _org(o: OrgInfo) -> Organization:
     return Organization(o.name, o.acronym, None if is_international(o.name) else o.country)
 
 
@@ -274,7 +282,7 @@ def _event(
     e: Candidate,
     ann: Annotated,
     people: list[PersonInfo],
-    orgs: OrgTable,
+    parties: list[OrgInfo],
     main_pair: tuple[str, ...],
     g: Gazetteer,
     anchor: tuple[str | None, bool],
@@ -295,7 +303,7 @@ def _event(
         if near & set(p.mentions)
     ]
     ev_orgs = []
-    for o in orgs.all():
+    for o in parties:
         if o.name in text or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", text)):
             ev_orgs.append(
                 Organization(

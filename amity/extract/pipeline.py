@@ -238,7 +238,9 @@ def _doc_orgs(
             continue
         if o.name in titles:
             continue  # named inside someone's title ('Counselor of the Asia Department'), not a party
-        if o.name in evidence or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", evidence)):
+        if o.name.casefold() in evidence.casefold() or (
+            o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", evidence)
+        ):
             keep.append(o)
     # an official's generic ministry is their country's
     for i, o in enumerate(keep):

@@ -389,20 +389,32 @@ def name_similarity(a: str, b: str) -> float:
 ANAPHORA_TYPES = {"meeting": ("conference",), "conference": ("meeting",)}
 
 
+_EVENT_NOUNS = re.compile(
+    r"(?:meeting|talks|forum|visit|trip|tour|seminar|symposium|conference|signing|memorandum|mou|agreement|"
+    r"ceremony|event|program|programme|summit|dialogue|session|workshop|festival|camp|exchange|delegation|"
+    r"competition|contest|exhibition|report|survey|initiative|roundtable)s?\b",
+    re.I,
+)
+
+
+def _across_items(a: Candidate, b: Candidate) -> bool:
+    """Two list items (fact-sheet bullets) report different things."""
+    return (a.sentence.bullet or b.sentence.bullet) and a.sentence.paragraph != b.sentence.paragraph
+
+
 def _anaphoric(c: Candidate) -> bool:
-    """'during the meeting', 'the event': a definite reference with nothing of its own."""
+    """'during the meeting', 'this memorandum', 'the forum': a definite reference to an event already
+    reported, with no date or name of its own."""
     rel = c.trigger_start - c.sentence.start
-    before = c.sentence.text[max(0, rel - 12) : rel].lower()
     after = c.sentence.text[rel + len(c.trigger) : rel + len(c.trigger) + 10].lower()
     if re.match(r"\s*(?:with|between|of)\b", after):
         return False
+    if re.match(r"(?:during|at|after) the (?:meeting|event|talks)$", c.trigger.lower()):
+        return True
+    if c.date is not None or c.name is not None or not _EVENT_NOUNS.match(c.trigger.strip()):
+        return False  # a verb ('renewed an MOU') reports an event of its own
     before = c.sentence.text[max(0, rel - 30) : rel].lower()
-    return (
-        c.date is None
-        and c.name is None
-        and bool(re.search(r"\b(?:the|this|that|its|their)\s+(?:[\w’'-]+\s+){0,2}$", before))
-        or bool(re.match(r"(?:during|at|after) the (?:meeting|event|talks)$", c.trigger.lower()))
-    )
+    return bool(re.search(r"\b(?:the|this|that|its|their)\s+(?:[\w’'-]+\s+){0,2}$", before))
 
 
 def merge(cands: list[Candidate]) -> list[Candidate]:
@@ -412,7 +424,12 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         target = None
         if _anaphoric(c):
             target = next(
-                (e for e in reversed(events) if e.type == c.type and compatible_dates(e.date, c.date)), None
+                (
+                    e
+                    for e in reversed(events)
+                    if e.type == c.type and compatible_dates(e.date, c.date) and not _across_items(e, c)
+                ),
+                None,
             )
         for e in events if target is None else []:
             if e.type != c.type or e.status != c.status:

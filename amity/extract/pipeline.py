@@ -229,7 +229,7 @@ def _doc_orgs(
     titles = " ".join(p.title for p in people if p.title)
     # where events are reported: their sentences, and the rest of the paragraph of a main event
     # ("The forum was held on June 21. It was hosted by the People's Government of Dezhou City.")
-    paras = {s.paragraph for e in events if e.status == "occurred" for s in e.sentences if not s.bullet}
+    paras = {s.paragraph for e in events for s in e.sentences if e.status == "occurred" or s.bullet}
     evidence = " ".join(s.text for e in events for s in e.sentences)
     evidence += " " + " ".join(s.text for s in all_sentences if s.paragraph in paras)
     for o in orgs.all():

@@ -31,9 +31,6 @@ def _candidates(s: Sentence) -> list[tuple[int, int, str]]:
     for rx in (_PLACE_PREP, _OF_PLACE):
         for m in rx.finditer(s.text):
             out.append((s.start + m.start(1), s.start + m.end(1), m.group(1)))
-    for e in s.entities:
-        if e.label in ("GPE", "FAC", "LOC") and e.start == s.start:
-            out.append((e.start, e.end, e.text))  # a dateline
     return out
 
 
@@ -59,6 +56,16 @@ def place_in(
         words = name.split()
         info = None
         warn = None
+        if _FACILITY.search(name) and len(words) >= 2 and not g.lookup(name)[0]:
+            # "the Beijing People's Government Building": the building, placed by the place in its name
+            inner = next((g.lookup(w)[0] for w in words if g.lookup(w)[0]), None)
+            if inner is not None and len(inner.country) == 2:
+                r = rank["facility"]
+                dist = abs(start - near) if near is not None else 0
+                score = r * 1000 - min(dist, 999)
+                if best is None or score > best[0]:
+                    best = (score, start, Place(name, inner.country))
+                continue
         for n in range(len(words), 0, -1):
             chunk = " ".join(words[:n])
             info, warn = g.lookup(chunk)

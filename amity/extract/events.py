@@ -170,7 +170,9 @@ def _clause(s: Sentence, start: int, end: int) -> str:
         "“",
     )
     left = max(s.text.rfind(x, 0, rel0) for x in stops + (", and ", ". "))
-    right_c = [i for i in (s.text.find(x, rel1) for x in stops) if i >= 0]
+    # a reporting verb closes the clause: "who led a delegation to Seoul, said both sides had agreed ..."
+    reporting = (", said ", ", says ", ", saying ", ", adding ", ", noting ", " said that ")
+    right_c = [i for i in (s.text.find(x, rel1) for x in stops + reporting) if i >= 0]
     right = min(right_c) if right_c else len(s.text)
     return s.text[(left + 1 if left >= 0 else 0) : right]
 

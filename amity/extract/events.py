@@ -199,6 +199,9 @@ def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
         lead.rfind('"'),
     )
     window = lead[cut + 1 if cut >= 0 else 0 :] + s.text[rel0 : rel0 + len(c.trigger)]
+    # "agreed to step up cooperation following a meeting": the plan is not the meeting's
+    pp = list(re.finditer(r"\b(?:following|after|during|at|in the wake of|on the sidelines of)\s", window))
+    plan_window = window[pp[-1].start() :] if pp else window
     if c.date is not None and ref is not None:
         v = c.date.value
         try:
@@ -224,7 +227,7 @@ def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
                     return "planned"
         except ValueError:
             pass
-    if lex.planned.search(window):
+    if lex.planned.search(plan_window):
         return "planned"
     if lex.historical.search(window):
         return "historical"
@@ -252,8 +255,11 @@ def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMenti
     # a time expression usually follows what it dates ("the visit to France back in March")
     best = min(inside, key=lambda m: (m.start - rel) if m.start >= rel else 2 * (rel - m.end))
     # "in 2018 ... back in March": a more precise date that agrees with the nearest one refines it
-    finer = [m for m in inside if len(m.value) > len(best.value) and m.value.startswith(best.value)
-             and abs(m.start - rel) <= 80]
+    finer = [
+        m
+        for m in inside
+        if len(m.value) > len(best.value) and m.value.startswith(best.value) and abs(m.start - rel) <= 80
+    ]
     return min(finer, key=lambda m: abs(m.start - rel)) if finer else best
 
 
@@ -343,7 +349,9 @@ def name_in(c: Candidate) -> str | None:
         return best[1]
     if c.type in ("release", "program"):
         for m in _QUOTED.finditer(s.text):
-            if len(m.group(1).split()) >= 2:
+            words = m.group(1).split()
+            capitalised = sum(w[:1].isupper() for w in words)
+            if 2 <= len(words) <= 14 and capitalised >= len(words) / 2:  # a title, not a quoted remark
                 return m.group(1).strip().rstrip(".,")
     return None
 

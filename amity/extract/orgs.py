@@ -320,8 +320,10 @@ def _is_relation(name: str, g: Gazetteer) -> bool:
 
 def _add_mention(table: OrgTable, name: str, start: int, text: str, g: Gazetteer) -> None:
     lex = _lex()
-    if _is_relation(name, g) or re.match(r"\s*(?:Building|Hall|Square|Headquarters|Tower|Plaza)\b",
-                                         text[start + len(name) : start + len(name) + 14]):
+    if _is_relation(name, g) or re.match(
+        r"\s*(?:Building|Hall|Square|Headquarters|Tower|Plaza)\b",
+        text[start + len(name) : start + len(name) + 14],
+    ):
         return
     if " and the " in name:
         first, _, second = name.partition(" and the ")

@@ -197,12 +197,19 @@ def _prefix(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, str | 
             picked.insert(0, w)
             i -= 1
             continue
+        # "Tourism, Arts and Culture Minister": a list of portfolios inside the title
+        if w in (",", "and") and picked and picked[0] in t["head_words"] and i > 0:
+            left = toks[i - 1].text
+            if left in t["head_words"]:
+                picked.insert(0, w)
+                i -= 1
+                continue
         break
     while picked and picked[0] in ("of", "for", "at", "the", "-", "&", "The"):
         picked.pop(0)
     if not picked:
         return None, None, None
-    words = " ".join(picked).replace(" - ", "-").replace(" -", "-").split()
+    words = " ".join(picked).replace(" - ", "-").replace(" -", "-").replace(" ,", ",").split()
 
     def is_head(k: int) -> bool:
         w = words[k]
@@ -218,7 +225,14 @@ def _prefix(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, str | 
             k
             for k, w in enumerate(words)
             if is_head(k)
-            or (w in t["head_words"] and any(is_head(x) for x in range(k, min(k + 4, len(words)))))
+            or (
+                w.rstrip(",") in t["head_words"]
+                and any(is_head(x) for x in range(k, len(words)))
+                and all(
+                    v.rstrip(",") in t["head_words"] or v in ("and", "of", "for") or is_head(j + k)
+                    for j, v in enumerate(words[k:])
+                )
+            )
         ),
         None,
     )

@@ -57,3 +57,37 @@ def test_nationality_before_an_apposition_title(extractor: Any) -> None:
     assert sun.title == "Minister of Culture and Tourism" and sun.country == "CN"
     menezes = next(p for p in rec.participants if p.name == "Margareth Menezes")
     assert menezes.country == "BR"
+
+
+def test_meeting_after_an_agreement_clause_is_not_planned(extractor: Any) -> None:
+    rec = extract(
+        extractor,
+        "Ministers agree on tourism\nUpdated: 2025-08-14\n\n"
+        "Malaysia and Thailand have agreed to step up cooperation in border tourism following a bilateral "
+        "meeting between Tourism, Arts and Culture Minister Tiong King Sing and his Thai counterpart Sorawong "
+        "Thienthong in Kuala Lumpur today.\n",
+    )
+    meeting = next(e for e in rec.events if e.type == "meeting")
+    assert meeting.status == "occurred" and meeting.date == "2025-08-14"
+    tiong = next(p for p in rec.participants if p.name == "Tiong King Sing")
+    assert tiong.title == "Tourism, Arts and Culture Minister"
+
+
+def test_tourist_statistics_are_not_visits(extractor: Any) -> None:
+    rec = extract(
+        extractor,
+        "Arrivals rise\nUpdated: 2025-08-14\n\n"
+        "Last year, 4.6 million Malaysians visited Thailand, while Thailand sent 4.9 million tourists to "
+        "Malaysia.\n",
+    )
+    assert not [e for e in rec.events if e.type == "visit"]
+
+
+def test_a_quoted_remark_is_not_an_event_name(extractor: Any) -> None:
+    rec = extract(
+        extractor,
+        "Universities to swap students\nUpdated: 2025-08-14\n\n"
+        "\"We also discussed a student exchange programme between universities in both countries,\" the "
+        "Malaysian minister told reporters after meeting his Thai counterpart in Kuala Lumpur.\n",
+    )
+    assert all(e.name is None or len(e.name.split()) < 10 for e in rec.events)

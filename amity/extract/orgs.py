@@ -126,8 +126,11 @@ def looks_like_org(name: str) -> bool:
     if any(n.startswith(p + " ") for p in lex["prefix"]):
         return True
     core = re.sub(r"\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w'’ -]*$", "", n) if " of " in n or " in " in n else n
+    words = n.split()
     last = core.split()[-1] if core.split() else ""
-    return last in lex["heads"] or n.split()[-1] in lex["heads"]
+    # "Renmin University China": a place written after the head
+    placed = len(words) > 2 and gazetteer().country_of_name(words[-1]) is not None and words[-2] in lex["heads"]
+    return last in lex["heads"] or words[-1] in lex["heads"] or placed
 
 
 def is_media(name: str) -> bool:

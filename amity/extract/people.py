@@ -653,8 +653,8 @@ def name_shape(name: str) -> str | None:
         return "KR"
     if first in sur["VN"] and len(parts) >= 3:
         return "VN"
-    if parts[-1] in sur["JP"]:
-        return "JP"
+    if parts[-1] in sur["JP"] or (len(parts) == 2 and first in sur["JP"]):
+        return "JP"  # given name first, or the family name first as Japanese order has it
     return None
 
 

@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from amity.data_files import load_json
@@ -32,6 +32,7 @@ class PlaceInfo:
     population: int = 0
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Case- and accent-insensitive key."""
     s = unicodedata.normalize("NFKD", s)

@@ -67,6 +67,7 @@ class Lexicon:
     """The trigger lexicon of data/triggers.json, compiled."""
 
     types: dict[str, list[tuple[re.Pattern[str], str]]]
+    any_trigger: re.Pattern[str]  # all triggers in one pattern: most sentences have none
     block: list[re.Pattern[str]]
     planned: re.Pattern[str]
     historical: re.Pattern[str]
@@ -77,6 +78,7 @@ def _lexicon() -> Lexicon:
     d = load_json("triggers.json")
     return Lexicon(
         types={t: [(re.compile(x["re"], re.I), x["noun"]) for x in pats] for t, pats in d["types"].items()},
+        any_trigger=re.compile("|".join(f"(?:{x['re']})" for pats in d["types"].values() for x in pats), re.I),
         block=[re.compile(b, re.I) for b in d["block"]],
         planned=re.compile(d["planned_cues"], re.I),
         historical=re.compile(d["historical_cues"], re.I),
@@ -109,6 +111,8 @@ def triggers(ann: Annotated) -> list[Candidate]:
         if any(b.search(s.text) for b in blocks):
             continue
         found: list[Candidate] = []
+        if not lex.any_trigger.search(s.text):
+            continue
         for etype, pats in types.items():
             spans: list[tuple[int, int]] = []
             for rx, noun in pats:

@@ -78,7 +78,9 @@ def _lexicon() -> Lexicon:
     d = load_json("triggers.json")
     return Lexicon(
         types={t: [(re.compile(x["re"], re.I), x["noun"]) for x in pats] for t, pats in d["types"].items()},
-        any_trigger=re.compile("|".join(f"(?:{x['re']})" for pats in d["types"].values() for x in pats), re.I),
+        any_trigger=re.compile(
+            "|".join(f"(?:{x['re']})" for pats in d["types"].values() for x in pats), re.I
+        ),
         block=[re.compile(b, re.I) for b in d["block"]],
         planned=re.compile(d["planned_cues"], re.I),
         historical=re.compile(d["historical_cues"], re.I),

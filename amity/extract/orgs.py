@@ -129,7 +129,9 @@ def looks_like_org(name: str) -> bool:
     words = n.split()
     last = core.split()[-1] if core.split() else ""
     # "Renmin University China": a place written after the head
-    placed = len(words) > 2 and gazetteer().country_of_name(words[-1]) is not None and words[-2] in lex["heads"]
+    placed = (
+        len(words) > 2 and gazetteer().country_of_name(words[-1]) is not None and words[-2] in lex["heads"]
+    )
     return last in lex["heads"] or words[-1] in lex["heads"] or placed
 
 

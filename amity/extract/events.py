@@ -49,6 +49,7 @@ _SIZE = [
     ),
 ]
 _NAME_HEADS = (
+    r"Partnership|"
     r"Forum|Symposium|Seminar|Conference|Workshop|Dialogue|Summit|Roundtable|Festival|Competition|Contest|"
     r"Exhibition|Program|Programme|Initiative|Camp|Tour|Year of [A-Z][\w-]+(?: [A-Z][\w-]+)*|Cultural Year|"
     r"Committee|Activity|Session|Scholarship|Corridor|Group|Coalition|Expo|Games|Cup|Week|Fair|Report|Survey|"
@@ -295,6 +296,7 @@ NAME_HEADS_BY_TYPE = {
         "Session",
     ),
     "program": (
+        "Partnership",
         "Festival",
         "Competition",
         "Contest",

@@ -96,6 +96,7 @@ def is_generic(name: str) -> bool:
 
 def clean_org_name(s: str) -> str:
     s = s.strip().strip(",.;:“”‘’\"'()")
+    s = re.sub(r"^[A-Z][A-Z .'-]{2,}\s*(?:,[^-–—]{0,30})?[-–—]+\s*", "", s)  # a dateline: "BRUSSELS - The EU"
     s = re.sub(r"^(?:the|The|a|an)\s+", "", s).strip(",.;:“”‘’\"'()")
     s = re.sub(r"['’]s$", "", s)
     s = _synonyms().get(s, s)

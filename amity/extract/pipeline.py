@@ -140,7 +140,7 @@ def _event_date(c: Candidate, anchor: str | None, anchor_exact: bool) -> str | N
 
 def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
     doc = ann.doc
-    reference = reference_date(doc.published, ann.visible[:5000])
+    reference = reference_date(doc.published, doc.text[:5000])
     ref = reference.date
     orgs = build_org_table(ann, g)
     countries = doc_countries(ann, g)

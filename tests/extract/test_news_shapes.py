@@ -91,3 +91,19 @@ def test_a_quoted_remark_is_not_an_event_name(extractor: Any) -> None:
         "Malaysian minister told reporters after meeting his Thai counterpart in Kuala Lumpur.\n",
     )
     assert all(e.name is None or len(e.name.split()) < 10 for e in rec.events)
+
+
+def test_bloc_programme_and_an_earlier_agreement(extractor: Any) -> None:
+    rec = extract(
+        extractor,
+        "EU and Japan launch student scheme\nPosted: 03.06.2025\n\n"
+        "BRUSSELS - The European Union and Japan on Tuesday launched the EU-Japan Youth Mobility Partnership, "
+        "a programme that will fund 2,000 university exchanges.\n\n"
+        "The scheme builds on the EU-Japan Strategic Partnership Agreement signed in 2018.\n",
+    )
+    programme = next(e for e in rec.events if e.type == "program")
+    assert programme.name == "EU-Japan Youth Mobility Partnership"
+    assert {"EU", "JP"} <= set(programme.countries)
+    earlier = next(e for e in rec.events if e.type == "agreement")
+    assert earlier.status == "historical" and earlier.date == "2018"
+    assert all(not o.name.startswith("BRUSSELS") for o in rec.organizations)

@@ -266,6 +266,17 @@ def _prefix(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, str | 
     return title or None, org, country
 
 
+def _local_government(before: str, orgs: OrgTable) -> str | None:
+    """The government of the city or province named just before a mayor's or governor's title."""
+    m = re.search(r"([A-Z][\w-]+)\s+(?:Vice\s+|Deputy\s+)?(?:Mayor|Governor)\s*$", before)
+    if not m:
+        return None
+    place = m.group(1)
+    return next(
+        (o.name for o in orgs.all() if o.name.startswith(place + " ") and o.name.endswith("Government")), None
+    )
+
+
 def _nearby_demonym(s: Sentence, start: int, g: Gazetteer) -> str | None:
     """'his French counterpart Edouard Philippe': a nationality a few words before the name."""
     before = [t for t in s.tokens if t.end <= start][-4:]
@@ -391,6 +402,8 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
                 known = orgs.resolve(p_org)
                 org = known.name if known else p_org
                 country = known.country if known else None
+            elif p_title and re.search(r"\b(?:Mayor|Governor)$", p_title):
+                org = _local_government(s.text[: start - s.start], orgs)  # "Seoul Mayor": Seoul's government
             country = p_country or country
             appo = _apposition(s, end, nxt)
             if appo:
@@ -522,6 +535,9 @@ def _person_spans(s: Sentence, g: Gazetteer, orgs: OrgTable) -> list[Entity]:
         words = e.text.split()
         if words and words[-1] in _org_heads():
             continue  # 'Gyeonggi Network': an organisation the model took for a name
+        next_tok = [tk.text for tk in s.tokens if tk.start >= e.end][:1]
+        if len(words) == 1 and next_tok and (next_tok[0] in t["core_words"] or next_tok[0] in _org_heads()):
+            continue  # 'Secondary Coordinator': a word of a title the model took for a name
         prev_tok = [tk.text for tk in s.tokens if tk.end <= e.start][-1:]
         if (
             len(words) == 1

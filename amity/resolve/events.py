@@ -58,6 +58,7 @@ class EventKey:
     place_name: str | None = None
     place_country: str | None = None
     person_names: frozenset[str] = field(default_factory=frozenset)
+    person_countries: frozenset[str] = field(default_factory=frozenset)  # of the named participants
 
 
 def window(k: EventKey) -> tuple[dt.date, dt.date] | None:
@@ -147,7 +148,9 @@ def place_relation(a: EventKey, b: EventKey) -> str:
 def people_overlap(a: EventKey, b: EventKey) -> str | None:
     """'same' when the reports share a resolved person, or name one person in two forms ('Thanh Huong'
     and 'Vu Thanh Huong'); 'surname' when one report gives a bare surname the other's full name ends or
-    starts with; 'disjoint' when both name people and none match; None when a side names nobody."""
+    starts with; when both name people and none match, 'conflict' if they name different people of
+    one country (two hosts, two guests), else 'disjoint' (each report may name its own side only);
+    None when a side names nobody."""
     if a.person_ids & b.person_ids:
         return "same"
     surname = False
@@ -168,7 +171,9 @@ def people_overlap(a: EventKey, b: EventKey) -> str | None:
         return "surname"
     has_a = bool(a.person_ids or a.person_names)
     has_b = bool(b.person_ids or b.person_names)
-    return "disjoint" if has_a and has_b else None
+    if not has_a or not has_b:
+        return None
+    return "conflict" if a.person_countries & b.person_countries else "disjoint"
 
 
 def same_name(a: str | None, b: str | None) -> bool:
@@ -176,14 +181,30 @@ def same_name(a: str | None, b: str | None) -> bool:
     return bool(a and b and event_name_key(a, ordinals=True) == event_name_key(b, ordinals=True))
 
 
+def same_days(a: EventKey, b: EventKey) -> bool:
+    """Both reports give days, and their days overlap without any slack."""
+    if not a.date or not b.date or len(a.date[:10]) < 10 or len(b.date[:10]) < 10:
+        return False
+    ia, ib = parse_interval(a.date, a.end_date), parse_interval(b.date, b.end_date)
+    return bool(ia and ib and ia[0] <= ib[1] and ib[0] <= ia[1])
+
+
 def match_basis(a: EventKey, b: EventKey) -> str | None:
     """Why two reports are one event ('person', 'name', 'place', 'organization', ...), or None.
 
     Never merged: different types, names with different numbers, country sets that do not nest,
-    dates that rule each other out, places that conflict. Then the evidence needed grows as the
-    dates get vaguer: a shared day accepts a shared person, name, place or organization; a shared
-    month or year needs a shared person or name, or a shared organization at a compatible place; an
-    undated report (anchored on publication) needs a shared person or name."""
+    dates that rule each other out. Places that conflict (two cities, or two countries) part the
+    reports unless they share a person on the very same day (a report may take the place from an
+    office: 'Governor of the Kyoto Chamber of Commerce ... in Can Tho'). Then the evidence needed
+    grows as the dates get vaguer:
+    - a shared day: a shared person, name or organization, or the same place unless the reports
+      name different people of one country;
+    - a shared month: a shared person or name, a shared organization at a compatible place, or the
+      same place unless the reports name different people of one country;
+    - a shared year: a shared person or name, with a compatible place or a shared organization;
+    - undated (anchored on publication): a shared person or name, or a shared organization at the
+      same place.
+    """
     if a.type != b.type or names_conflict(a.name, b.name):
         return None
     if not countries_compatible(a.countries, b.countries):
@@ -191,31 +212,34 @@ def match_basis(a: EventKey, b: EventKey) -> str | None:
     precision = date_precision(a, b)
     if precision is None:
         return None
-    place = place_relation(a, b)
-    if place == "conflict":
-        return None
     shared_countries = bool(a.countries & b.countries)
     people = people_overlap(a, b)
+    place = place_relation(a, b)
+    if place == "conflict":
+        return "person (places differ)" if people == "same" and same_days(a, b) else None
     named = same_name(a.name, b.name) and shared_countries
     orgs = bool(a.org_ids & b.org_ids) and shared_countries
+    same_place = place == "same" and shared_countries
+    if precision == "year":
+        if (people == "same" or named) and (place != "unknown" or orgs):
+            return "person" if people == "same" else "name"
+        return None
     if people == "same":
-        if precision == "year" and place == "unknown" and not orgs and not named:
-            return None
         return "person"
     if named:
         return "name"
     if precision == "day":
-        if place == "same" and shared_countries:
+        if same_place and people != "conflict":
             return "place"
         if orgs:
             return "organization"
         if people == "surname" and place == "within" and shared_countries:
             return "surname and place"
         return None
-    if precision == "month" and orgs and place in ("same", "within"):
+    if orgs and (same_place or (precision == "month" and place == "within")):
         return "organization and place"
-    if precision == "month" and people == "surname" and place == "same" and shared_countries:
-        return "surname and place"
+    if precision == "month" and same_place and people != "conflict":
+        return "place"
     return None
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -351,7 +350,3 @@ def _event(
         trigger=e.trigger,
         warnings=tuple(dict.fromkeys(e.warnings)),
     )
-
-
-def _unused(_: dt.date | None) -> None:
-    return None

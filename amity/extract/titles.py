@@ -1,0 +1,295 @@
+"""Titles of people as news writes them: before the name ("Seoul Mayor"), after it in apposition
+("Liu Aiping, Chairman of the Governing Council of the CIYEC, said"), or before it with a comma
+("the Mayor of the City of Ballarat, Sarah Whitfield"); the organisation and country a title names."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from amity.annotate.document import Sentence
+from amity.annotate.gazetteer import Gazetteer, gazetteer
+from amity.data_files import load_json
+from amity.extract.orgs import OrgTable, clean_org_name, country_in_name, looks_like_org
+
+
+@cache
+def titles_lexicon() -> dict[str, frozenset[str]]:
+    t = load_json("titles.json")
+    heads = set(t["heads"])
+    words = {w for h in heads for w in h.replace("-", " ").split()}
+    core = frozenset(words - {"of", "for", "at", "the", "and", "to"})
+    words |= {w for m in t["modifiers"] for w in m.split()}
+    return {
+        "heads": frozenset(heads),
+        "core_words": core,
+        "head_words": frozenset(words - {"of", "for", "at", "the", "and", "to"}),
+        "lower": frozenset(t["lowercase_titles"]),
+        "media": frozenset(t["media_outlets"]),
+    }
+
+
+ABBREVIATIONS = {
+    "PM": "Prime Minister",
+    "FM": "Foreign Minister",
+    "Pres.": "President",
+    "Gov.": "Governor",
+    "Sen.": "Senator",
+    "Rep.": "Representative",
+    "Amb.": "Ambassador",
+    "Dr.": None,
+    "Mr.": None,
+    "Ms.": None,
+    "Mrs.": None,
+    "Prof.": "Professor",
+}
+
+
+_CLAUSE_END = re.compile(
+    r",\s+(?=(?!(?:and|the|of|a|an|as well)\b)[a-z])"
+    r"|,\s+(?=(?:who|which|where|said|says|stated|noted|told|added|"
+    r"emphasized|emphasised|expressed|was|is|were|are|"
+    r"also|in\s+(?:his|her|their)|introduced|shared|highlighted|pointed|stressed|remarked|delivered|gave|made|led|"
+    r"attended|spoke|explained|announced|called|urged|welcomed|hoped|agreed|signed|met|visited|and\s+(?:a|an|the)\s+"
+    r"(?!(?:[A-Z]))|as\s+well\s+as|among|including|while|when|during|at\s+the|on\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday))\b)"
+    r"|\s+(?:said|says|stated|noted|told|added|expressed|emphasized|stressed)\b|\s+and\s+(?:one|a|an)\s+(?![A-Z])"
+    r"|[;:(\"“”]|\s+as\s+well\s+as\b|\s+who\b"
+)
+
+
+def is_title_start(seg: str) -> bool:
+    seg = re.sub(r"^(?:a|an|the|also)\s+", "", seg.strip())
+    first_word = seg.split(" ")[0] if seg else ""
+    if gazetteer().demonym(first_word) and len(seg.split()) > 1:
+        seg = seg[len(first_word) + 1 :]  # "Chinese Minister of Culture and Tourism"
+    t = titles_lexicon()
+    words = [w.rstrip(",") for w in seg.split(" ")[:4]] if seg else [""]
+    first = words[0]
+    if first[:1].isupper():
+        if first in t["core_words"] or first in t["heads"] or first in ABBREVIATIONS:
+            return True
+        if all(p in t["core_words"] for p in first.split("-")):
+            return True
+        # a modifier ('Foreign', 'Senior') must lead to a title word within a few words
+        return first in t["head_words"] and any(w in t["core_words"] or w in t["heads"] for w in words[1:])
+    low = seg.lower()
+    bare = re.sub(
+        r"^(?:(?:senior|chief|deputy|executive|associate|former|vice|assistant|managing|acting|"
+        r"visiting|honorary|general|principal|lead)\s+)+",
+        "",
+        low,
+    )
+    return any(
+        w == x or w.startswith(x + " ") or w.startswith(x + ",") for x in t["lower"] for w in (low, bare)
+    )
+
+
+def roles(appo: str) -> list[str]:
+    """'Senior Advisor of X and Honorary Chairman of Y' -> two roles; 'Primary and Secondary Coordinator'
+    stays one, because what follows its 'and' does not start a title."""
+    cuts = [m for m in re.finditer(r"(?<!,)\s+and\s+", appo) if is_title_start(appo[m.end() :])]
+    roles, start = [], 0
+    for m in cuts:
+        roles.append(appo[start : m.start()])
+        start = m.end()
+    roles.append(appo[start:])
+    return [r for r in roles if r.strip()]
+
+
+def split_org(role: str, orgs: OrgTable, g: Gazetteer) -> tuple[str, str | None, str | None]:
+    """'Chairman of the Governing Council of the CIYEC' -> (title, organisation name, country in the role)."""
+    role = role.strip().strip(",")
+    role = re.sub(r"^(?:a|an|the|also)\s+", "", role)
+    country = None
+    lead = role.split(" ")[0]
+    if g.demonym(lead) and len(role.split()) > 1 and is_title_start(role[len(lead) + 1 :]):
+        country, role = g.demonym(lead), role[len(lead) + 1 :]  # "Chinese Minister of Culture"
+    m = re.search(r",?\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w'’ .-]+)$", role)
+    if m and (g.country_of_name(m.group(1)) and not looks_like_org(m.group(1))):
+        country = g.country_of_name(m.group(1))
+        role = role[: m.start()]
+    bounds = [b for b in re.finditer(r"\s+(?:of|at|with|from)\s+(?:the\s+)?|,\s+", role)]
+    for b in reversed(bounds):
+        rest = clean_org_name(role[b.end() :])
+        if not rest or re.match(r"[A-Z][\w-]*['’]s\s", rest):
+            continue  # 'of Vietnam’s Central ... Commission': the organisation starts earlier
+        known = orgs.resolve(rest)
+        if known:
+            return role[: b.start()].strip(" ,"), known.name, country or known.country
+        core = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*$", "", rest)
+        if (looks_like_org(rest) or looks_like_org(core)) and rest[:1].isupper():
+            c = country_in_name(rest, g)
+            return role[: b.start()].strip(" ,"), rest, country or c
+    for b in bounds:
+        rest = role[b.end() :]
+        c = g.country_of_name(clean_org_name(rest.split(" to ")[0]))
+        if c:
+            country = country or c
+            break
+    if country is None:  # 'Mayor of the City of Ballarat': the place named in the office
+        for word in reversed(re.findall(r"\b[A-Z][\w'’-]+", role)):
+            info, _ = g.lookup(word)
+            if info is not None and len(info.country) == 2:
+                country = info.country
+                break
+    return role.strip(" ,"), None, country
+
+
+def apposition(s: Sentence, end: int, next_person: int | None) -> str | None:
+    """The text after a name that describes it: ', Chairman of X and President of Y,'."""
+    rel = end - s.start
+    tail = s.text[rel:]
+    if not tail.startswith(","):
+        return None
+    tail = tail[1:]
+    if next_person is not None:
+        tail = tail[: max(0, next_person - end - 1)]
+        # ', and Cheongju Mayor' before the next name: that is the next person's title, not this one's
+        tail = re.sub(r",?\s+and\s+(?:[A-Z][\w'’.-]*\s*)(?:(?:[A-Z][\w'’.-]*|of|for|the)\s*)*$", "", tail)
+    m = _CLAUSE_END.search(tail)
+    seg = tail[: m.start()] if m else tail
+    seg = seg.strip().rstrip(",.").strip()
+    if not seg or not is_title_start(seg):
+        return None
+    return seg
+
+
+def prefix_title(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, str | None, str | None]:
+    """Title words before a name: 'Seoul Mayor', 'Chinese President', 'OIC Secretary-General',
+    'Deputy Minister for Political Affairs at the Ministry of Foreign Affairs'.
+    Returns (title, organisation, country)."""
+    t = titles_lexicon()
+    g = gazetteer()
+    toks = [tk for tk in s.tokens if tk.end <= start]
+    if toks and toks[-1].text.islower() and toks[-1].text in t["lower"] and toks[-1].text.isalpha():
+        lone = toks[-1].text
+        country = None
+        if len(toks) > 1:
+            country = g.demonym(toks[-2].text) or g.country_of_name(toks[-2].text)
+        return lone[:1].upper() + lone[1:], None, country
+    picked: list[str] = []
+    i = len(toks) - 1
+    while i >= 0 and len(picked) < 14:
+        w = toks[i].text
+        if w[:1].isupper() or w in ("of", "for", "at", "the", "-", "&") or w in ABBREVIATIONS:
+            picked.insert(0, w)
+            i -= 1
+            continue
+        # "Tourism, Arts and Culture Minister": a list of portfolios inside the title
+        if w in (",", "and") and picked and picked[0] in t["head_words"] and i > 0:
+            left = toks[i - 1].text
+            if left in t["head_words"]:
+                picked.insert(0, w)
+                i -= 1
+                continue
+        break
+    while picked and picked[0] in ("of", "for", "at", "the", "-", "&", "The"):
+        picked.pop(0)
+    if not picked:
+        return None, None, None
+    words = " ".join(picked).replace(" - ", "-").replace(" -", "-").replace(" ,", ",").split()
+
+    def is_head(k: int) -> bool:
+        w = words[k]
+        return (
+            w in t["heads"]
+            or w in ABBREVIATIONS
+            or any(p in t["heads"] for p in w.split("-"))
+            or any(" ".join(words[k : k + n]) in t["heads"] for n in (2, 3, 4))
+        )
+
+    first_title = next(
+        (
+            k
+            for k, w in enumerate(words)
+            if is_head(k)
+            or (
+                w.rstrip(",") in t["head_words"]
+                and any(is_head(x) for x in range(k, len(words)))
+                and all(
+                    v.rstrip(",") in t["head_words"] or v in ("and", "of", "for") or is_head(j + k)
+                    for j, v in enumerate(words[k:])
+                )
+            )
+        ),
+        None,
+    )
+    if first_title is None:
+        return None, None, None
+    if not any(is_head(k) for k in range(first_title, len(words))):
+        return None, None, None
+    title = " ".join(words[first_title:])
+    mod = " ".join(words[:first_title]).strip()
+    title = " ".join(ABBREVIATIONS.get(w) or w if w in ABBREVIATIONS else w for w in title.split()).strip()
+    org: str | None = None
+    country = None
+    if " of " in title or " at " in title:
+        title, org, country = split_org(title, orgs, g)
+    if mod:
+        last = mod.split()[-1]
+        country = (
+            country or g.demonym(mod) or g.demonym(last) or g.country_of_name(mod) or g.country_of_name(last)
+        )
+        if not country:
+            info, _ = g.lookup(mod)
+            if info and len(info.country) == 2:
+                country = info.country
+        if not org:
+            known = orgs.resolve(mod)
+            if known:
+                org, country = known.name, country or known.country
+            elif looks_like_org(mod):
+                org = mod
+                country = country or country_in_name(mod, g)
+    return title or None, org, country
+
+
+def local_government(before: str, orgs: OrgTable) -> str | None:
+    """The government of the city or province named just before a mayor's or governor's title."""
+    m = re.search(r"([A-Z][\w-]+)\s+(?:Vice\s+|Deputy\s+)?(?:Mayor|Governor)\s*$", before)
+    if not m:
+        return None
+    place = m.group(1)
+    return next(
+        (o.name for o in orgs.all() if o.name.startswith(place + " ") and o.name.endswith("Government")), None
+    )
+
+
+def nearby_demonym(s: Sentence, start: int, g: Gazetteer) -> str | None:
+    """'his French counterpart Edouard Philippe': a nationality a few words before the name."""
+    before = [t for t in s.tokens if t.end <= start][-4:]
+    for tk in reversed(before):
+        if tk.ent == "PERSON" or tk.text in (",", ";", "and"):
+            break
+        code = g.demonym(tk.text)
+        if code:
+            return code
+    return None
+
+
+_MINISTER_OF = re.compile(
+    r"^(?:Deputy |Vice |Assistant |Acting )?Minister (?:of|for) (?:the )?(.+?)(?: of [A-Z][\w ]+)?$"
+)
+
+
+def ministry_of(titles: list[str]) -> str | None:
+    """A minister 'of Information, Culture, and Tourism' belongs to the Ministry of that."""
+    for t in titles:
+        m = _MINISTER_OF.match(t)
+        if m:
+            return f"Ministry of {m.group(1)}"
+    return None
+
+
+@cache
+def title_comma() -> re.Pattern[str]:
+    """'the Mayor of the City of Ballarat, Sarah Whitfield': a title and its office just before the name."""
+    t = titles_lexicon()
+    heads = sorted((h for h in t["heads"] if h[:1].isupper()), key=len, reverse=True)
+    head_rx = "|".join(re.escape(h) for h in heads)
+    lower = "|".join(re.escape(x) for x in sorted(t["lower"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:the|its|their|The|Its|Their)\s+((?:[A-Z][\w-]*\s+)*?(?:{head_rx}|{lower})"
+        rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|[A-Z][\w'’.-]*))*)?),\s*$"
+    )

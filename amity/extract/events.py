@@ -10,6 +10,7 @@ from functools import cache
 from amity.annotate.dates import DateMention, find_dates
 from amity.annotate.document import Annotated, Sentence
 from amity.data_files import load_json
+from amity.ingest.clean import DATELINE
 from amity.records import Place
 
 NUMBER_WORDS = {
@@ -245,6 +246,9 @@ def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMenti
     s = c.sentence
     future = status_of(c, None) == "planned"
     mentions = find_dates(s.text, ref, future=future, exact=exact)
+    dateline = DATELINE.match(s.text)
+    if dateline:  # the dateline dates the report, not the event
+        mentions = [m for m in mentions if m.start >= dateline.end()]
     if not mentions:
         return None
     rel = c.trigger_start - s.start

@@ -79,6 +79,8 @@ def name_ok(name: str, g: Gazetteer, orgs: OrgTable) -> bool:
         return False
     if len(words) == 2 and re.fullmatch(r"[A-Z]", words[-1]) and len(words[-2]) <= 3:
         return False  # "Gen Z"
+    if any(w in ("And", "Of", "The", "For", "On", "In") for w in words):
+        return False  # a topic in title case ("Student Exchanges And Media Cooperation")
     if any(g.country_of_name(w) for w in words) and len(words) > 1:
         return False
     if (
@@ -122,7 +124,15 @@ def rule_patterns() -> tuple[re.Pattern[str], ...]:
         rf"\bthe\s+(?:[A-Z][\w-]*\s+)*?(?:{head_rx})(?:\s+(?:of|for|at)\s+[^,;]{{1,120}}?)?,\s+({_NAME_RUN})"
         r"(?=\s+(?:at|in|on|said|says|and|who|was|is|to|,)|[.,;]|$)"
     )
-    return after_title, appositive, from_org, title_first
+    # "Pham Van Minh welcomed ...", "Agus Saputra and Nakamura Hiroshi put their signatures ...": the
+    # subject of an exchange verb at the start of a sentence or after a dateline
+    acts = (
+        r"welcomed|received|met|hosted|signed|visited|led|held|said|told|attended|put|inked|thanked|"
+        r"called|hailed|praised|discussed|agreed|exchanged|paid"
+    )
+    subject = re.compile(rf"(?:^|[-–—]\s+|,\s+)({_NAME_RUN})(?=\s+(?:and\s+{_NAME_RUN}\s+)?(?:{acts})\b)")
+    partner = re.compile(rf"(?:^|[-–—]\s+|,\s+)(?:{_NAME_RUN})\s+and\s+({_NAME_RUN})(?=\s+(?:{acts})\b)")
+    return after_title, appositive, from_org, title_first, subject, partner
 
 
 @cache
@@ -164,6 +174,16 @@ def person_spans(s: Sentence, g: Gazetteer, orgs: OrgTable) -> list[Entity]:
         before = s.text[max(0, e.start - s.start - 12) : e.start - s.start]
         if re.search(r"(?:/|\bPhotos?(?: by)?:?\s*|\bCredit:\s*|©\s*)$", before):
             continue  # a photo credit ("(JP/Ko Lyn Cheang)"), not a participant
+        head = re.search(
+            r"(?:^|[\s(])([A-Z][a-z]{1,7}) $", s.text[max(0, e.start - s.start - 10) : e.start - s.start]
+        )
+        if (
+            head
+            and any(head.group(1) in names for names in _surnames().values())
+            and len(e.text.split()) == 2
+        ):
+            # the model left out the family name ('with Vu | Thanh Huong')
+            e = Entity(e.start - len(head.group(1)) - 1, e.end, e.label, f"{head.group(1)} {e.text}")
         tail = re.match(r"-[a-z]{1,8}\b", s.text[e.end - s.start :])
         if tail:
             e = Entity(e.start, e.end + tail.end(), e.label, e.text + tail.group())
@@ -198,6 +218,8 @@ def person_spans(s: Sentence, g: Gazetteer, orgs: OrgTable) -> list[Entity]:
                 rx is rule_patterns()[0] and "of" in m.group() and len(words) < 2
             ):
                 continue
+            if rx in rule_patterns()[4:] and (len(words) < 2 or not name_ok(name, g, orgs)):
+                continue  # a sentence's subject is a name only when it looks like one
             ents.append(Entity(a, b, "PERSON", name))
     return sorted(ents, key=lambda e: e.start)
 

@@ -25,6 +25,7 @@ from amity.extract.events import (
     triggers,
 )
 from amity.extract.fields import fields_in
+from amity.extract.names import name_shape
 from amity.extract.orgs import (
     OrgInfo,
     OrgTable,
@@ -41,6 +42,8 @@ from amity.records import Document, DocumentRecord, Event, Organization, Person,
 _HELD = re.compile(
     r"\b(?:launch(?:ed|es|ing)?|(?:was|were) (?:also )?held|took place|kicked off|opened|unveiled)\b", re.I
 )
+# a place after a preposition, whether or not the model tagged it ("in Can Tho")
+_PLACE_WORDS = re.compile(r"\b(?:in|to|at|from|into|visited)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 _COOPERATION = re.compile(
     r"\b(?:discuss(?:ed|es|ing)?|agreed|exchanged views|talked about|cooperat(?:e|ion|ing) (?:in|on)|"
     r"(?:ties|cooperation|exchanges|collaboration) in|reaffirmed|pledged|vowed)\b",
@@ -92,9 +95,25 @@ class Extractor:
                 yield doc, e
 
 
-def doc_countries(ann: Annotated, g: Gazetteer) -> list[str]:
-    """Countries (and blocs) the document is about, most mentioned first."""
+def doc_countries(ann: Annotated, g: Gazetteer, orgs: OrgTable | None = None) -> list[str]:
+    """Countries (and blocs) the document is about, most mentioned first: country names and
+    nationalities, places (whether or not the model tagged them), organisations' countries, and
+    as a last resort the countries people's names suggest."""
     counts: Counter[str] = Counter()
+    weak: Counter[str] = Counter()
+    for org in orgs.all() if orgs else []:
+        if org.country:
+            counts[org.country] += 1
+    for s in ann.sentences:
+        for m in _PLACE_WORDS.finditer(s.text):
+            info, _ = g.lookup(m.group(1))
+            if info and info.kind in ("city", "landmark", "division") and len(info.country) == 2:
+                counts[info.country] += 1
+        for e in s.entities:
+            if e.label == "PERSON":
+                shape = name_shape(e.text)
+                if shape:
+                    weak[shape] += 1
     for s in ann.sentences:
         for m in _COUNTRY_WORD.finditer(s.text.replace("-", " ")):
             words = m.group().split()
@@ -114,7 +133,8 @@ def doc_countries(ann: Annotated, g: Gazetteer) -> list[str]:
                 info, _ = g.lookup(e.text)
                 if info and info.kind == "landmark":
                     counts[info.country] += 1
-    return [c for c, _ in counts.most_common()]
+    ranked = [c for c, _ in counts.most_common()]
+    return ranked + [c for c, _ in weak.most_common() if c not in ranked]
 
 
 def _event_date(c: Candidate, anchor: str | None, anchor_exact: bool) -> str | None:
@@ -142,7 +162,7 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
     reference = reference_date(doc.published, doc.text[:5000])
     ref = reference.date
     orgs = build_org_table(ann, g)
-    countries = doc_countries(ann, g)
+    countries = doc_countries(ann, g, orgs)
     main_pair = tuple(countries[:2])
     people = extract_people(ann, orgs, tuple(countries[:4]))
     cands = triggers(ann)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from amity.annotate.document import Sentence
-from amity.annotate.gazetteer import Gazetteer
+from amity.annotate.gazetteer import Gazetteer, gazetteer
 from amity.records import Place
 
 _CAP = r"[A-Z][\w'’.-]*(?:\s+(?:of the|of|the|de|al)?\s*[A-Z][\w'’.-]*){0,6}"
@@ -28,8 +28,11 @@ _OF_PLACE = re.compile(
 
 def _candidates(s: Sentence) -> list[tuple[int, int, str]]:
     out = []
-    for rx in (_PLACE_PREP, _OF_PLACE):
-        for m in rx.finditer(s.text):
+    for m in _PLACE_PREP.finditer(s.text):
+        out.append((s.start + m.start(1), s.start + m.end(1), m.group(1)))
+    for m in _OF_PLACE.finditer(s.text):
+        # "Vice Governor of Gyeonggi-do" names a place; "Governor of the Kyoto Chamber of Commerce" does not
+        if gazetteer().lookup(_trim(m.group(1)).split(",")[0])[0] is not None:
             out.append((s.start + m.start(1), s.start + m.end(1), m.group(1)))
     return out
 
@@ -94,7 +97,13 @@ def place_in(
 def dateline_place(text: str, g: Gazetteer) -> Place | None:
     """'BEIJING - ...' or 'Jakarta. ...' at the start of a paragraph."""
     for line in text.splitlines()[:40]:
-        m = _DATELINE.match(line) or re.match(r"^\s*([A-Z][a-z]+)\.\s+[A-Z]", line)
+        m = (
+            _DATELINE.match(line)
+            or re.match(
+                r"^\s*([A-Z][A-Za-z .'-]{2,30}?),\s+[^-–—]{0,40}?[-–—]", line
+            )  # "HANOI, Nov. 2 (VNA) -"
+            or re.match(r"^\s*([A-Z][a-z]+)\.\s+[A-Z]", line)
+        )
         if m:
             info, _ = g.lookup(m.group(1).strip().title() if m.group(1).isupper() else m.group(1).strip())
             if info and len(info.country) == 2 and info.kind != "country":

@@ -9,6 +9,10 @@ from amity.ingest.meta import detect_language, find_date, is_boilerplate_line, i
 from amity.records import Document
 
 HEADER_LINES = 12  # non-empty lines at the top searched for the title and the publication date
+# a wire dateline with a full date: "SEOUL, 4 August 2017 -", "Hanoi, Nov. 2, 2018 (VNA) -"
+DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{2,30},\s+([^-–—()]{6,30}?\d{4})\s*(?:\([^)]{1,30}\)\s*)?[-–—]"
+)
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -41,6 +45,10 @@ def analyse_text(text: str) -> tuple[tuple[tuple[int, int], ...], str | None, st
         if is_boilerplate_line(stripped):
             mask.append((start, end))
             continue
+        if published is None and seen <= HEADER_LINES + 4:
+            dateline = DATELINE.match(stripped)
+            if dateline:
+                published = find_date(dateline.group(1))  # "SEOUL, 4 August 2017 - ..."
         if header and title is None and len(stripped) <= 300 and not stripped.endswith(":"):
             title = stripped
     return tuple(mask), title, published

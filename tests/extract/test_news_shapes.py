@@ -107,3 +107,39 @@ def test_bloc_programme_and_an_earlier_agreement(extractor: Any) -> None:
     earlier = next(e for e in rec.events if e.type == "agreement")
     assert earlier.status == "historical" and earlier.date == "2018"
     assert all(not o.name.startswith("BRUSSELS") for o in rec.organizations)
+
+
+def test_wire_dateline_gives_publication_but_not_the_event_date(extractor: Any) -> None:
+    rec = extract(
+        extractor,
+        "Mekong city welcomes Chinese guests\n\n"
+        "Can Tho, 4 August 2017 - Pham Van Minh welcomed Wang Aiping and a delegation from China to Can Tho "
+        "on 12 July 2017.\n",
+    )
+    assert rec.published == "2017-08-04"
+    meeting = next(e for e in rec.events if e.type == "meeting")
+    assert meeting.date == "2017-07-12"
+    assert {"Pham Van Minh", "Wang Aiping"} <= {p.name for p in rec.participants}
+
+
+def test_names_in_subject_position_and_coordinated(extractor: Any) -> None:
+    rec = extract(
+        extractor,
+        "Universities sign\nUpdated: 2022-05-04\n\n"
+        "Agus Saputra and Nakamura Hiroshi put their signatures to an MoU on youth exchanges between Indonesia "
+        "and Japan in Jakarta on 3 May 2022.\n",
+    )
+    [agreement] = [e for e in rec.events if e.type == "agreement"]
+    assert agreement.date == "2022-05-03"
+    assert {p.name for p in agreement.participants} == {"Agus Saputra", "Nakamura Hiroshi"}
+
+
+def test_gathering_for_a_named_camp_is_the_camp_not_a_meeting(extractor: Any) -> None:
+    rec = extract(
+        extractor,
+        "Camp opens\nUpdated: 2017-08-05\n\n"
+        "Young people from Korea and China met in Seoul on 4 August 2017 for the 10th Korean-Chinese Youth "
+        "Exchange Camp, hosted by Ambassador Choi Hye-jin.\n",
+    )
+    assert [e.type for e in rec.events] == ["program"]
+    assert all(p.name != "Exchanges And" for p in rec.participants)

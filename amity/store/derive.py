@@ -300,6 +300,10 @@ class DocumentDeriver:
             countries=frozenset(e.countries),
             person_ids=frozenset(pid for _, pid, _ in people if pid is not None),
             org_ids=frozenset(oid for _, oid in orgs),
+            place_name=e.place.name if e.place else None,
+            place_country=e.place.country if e.place else None,
+            person_names=frozenset(self._links.get(p.name, p.name) for p in e.participants if p.name),
+            person_countries=frozenset(p.country for p in e.participants if p.name and p.country),
         )
         event_id = self._match_event(key)
         db = self.db
@@ -363,7 +367,9 @@ def _unique_orgs(orgs: list[tuple[Organization, int]]) -> list[tuple[Organizatio
 
 def load_event_key(db: Database, event_id: int) -> EventKey:
     row = db.one(
-        "SELECT type, date, end_date, published, name, place_id FROM events WHERE id = ?", (event_id,)
+        "SELECT type, date, end_date, published, name, place_id, place_name, place_country "
+        "FROM events WHERE id = ?",
+        (event_id,),
     )
     assert row is not None
     countries = frozenset(
@@ -379,6 +385,10 @@ def load_event_key(db: Database, event_id: int) -> EventKey:
     orgs = frozenset(
         r[0] for r in db.rows("SELECT org_id FROM event_organizations WHERE event_id = ?", (event_id,))
     )
+    named = db.rows(
+        "SELECT DISTINCT name, country FROM event_participants WHERE event_id = ? AND name IS NOT NULL",
+        (event_id,),
+    )
     return EventKey(
         type=row[0],
         date=row[1],
@@ -389,4 +399,8 @@ def load_event_key(db: Database, event_id: int) -> EventKey:
         countries=countries,
         person_ids=persons,
         org_ids=orgs,
+        place_name=row[6],
+        place_country=row[7],
+        person_names=frozenset(r[0] for r in named),
+        person_countries=frozenset(r[1] for r in named if r[1]),
     )

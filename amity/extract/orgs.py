@@ -324,7 +324,24 @@ def _is_relation(name: str, g: Gazetteer) -> bool:
     return bool(words) and all(g.country_of_name(w) or g.demonym(w) or g.bloc(w) for w in words)
 
 
-def _add_mention(table: OrgTable, name: str, start: int, text: str, g: Gazetteer) -> None:
+_SOURCE_BEFORE = re.compile(
+    r"(?:told|according to|reported by|quoted by|cited by|said in|wrote in|\(|/)\s*(?:the\s+)?$", re.I
+)
+_SOURCE_AFTER = re.compile(
+    r"^\W{0,3}\s*(?:reported|reports|said|quoted|cited|news|newspaper|\)|,? citing)", re.I
+)
+
+
+def _as_source(name: str, start: int, text: str) -> bool:
+    """'the Global Times reported', 'told China Daily', '(Xinhua)': the outlet reports, it does not take part."""
+    before = text[max(0, start - 25) : start]
+    after = text[start + len(name) : start + len(name) + 15]
+    return bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after))
+
+
+def _add_mention(
+    table: OrgTable, name: str, start: int, text: str, g: Gazetteer, company: bool = False
+) -> None:
     lex = _lex()
     if _is_relation(name, g) or re.match(
         r"\s*(?:Building|Hall|Square|Headquarters|Tower|Plaza)\b",
@@ -337,8 +354,10 @@ def _add_mention(table: OrgTable, name: str, start: int, text: str, g: Gazetteer
         _add_mention(table, second, start + len(first) + 9, text, g)
         return
     name, start, lead_country = _strip_lead(name, start, g)
-    if not name or name in lex["not"] or is_media(name) or len(name) < 3:
+    if not name or name in lex["not"] or len(name) < 3:
         return
+    if is_media(name) and _as_source(name, start, text):
+        return  # an outlet cited for the story, not a party to it
     if not any(c.isupper() for c in name):
         return
     if table.resolve(name):
@@ -357,7 +376,7 @@ def _add_mention(table: OrgTable, name: str, start: int, text: str, g: Gazetteer
         added = table.add(full, start, None, name)  # "ASEAN" is written out as its full name
         table.acronyms[name] = fold(added.name)
         return
-    if not looks_like_org(name) and name not in lex["international"]:
+    if not looks_like_org(name) and name not in lex["international"] and not (is_media(name) or company):
         if full and table.resolve(full) is None:
             # an acronym used alone ("USAID") that the lexicon can write out
             added = table.add(full, start, None if is_international(full) else country_in_name(full, g), name)

@@ -246,6 +246,9 @@ def _doc_orgs(
     keep = []
     affiliated = {p.organization for p in people if p.organization}
     titles = " ".join(p.title for p in people if p.title)
+    for name in sorted((o.name for o in orgs.all()), key=len, reverse=True):
+        if name in affiliated:
+            titles = titles.replace(name, " ")  # 'Chief Editor of China Daily Asia Pacific': not 'China Daily'
     # where events are reported: their sentences, and the rest of the paragraph of a main event
     # ("The forum was held on June 21. It was hosted by the People's Government of Dezhou City.")
     paras = {s.paragraph for e in events for s in e.sentences if e.status == "occurred" or s.bullet}

@@ -242,7 +242,7 @@ def build_org_table(ann: Annotated, g: Gazetteer | None = None) -> OrgTable:
             name = clean_org_name(e.text)
             if e.label != "ORG" and not looks_like_org(name):
                 continue
-            _add_mention(table, name, e.start, text, g)
+            _add_mention(table, name, e.start + max(0, e.text.find(name)), text, g)
         for m in _CITY_GOVERNMENT.finditer(s.text):
             _add_mention(table, m.group(1).title(), s.start + m.start(1), text, g)
         for m in _org_phrases().finditer(s.text):
@@ -333,7 +333,7 @@ _SOURCE_AFTER = re.compile(
 
 
 def _as_source(name: str, start: int, text: str) -> bool:
-    """'the Global Times reported', 'told China Daily', '(Xinhua)': the outlet reports, it does not take part."""
+    """'the Global Times reported', 'told China Daily', '(Xinhua)': the outlet reports, takes no part."""
     before = text[max(0, start - 25) : start]
     after = text[start + len(name) : start + len(name) + 15]
     return bool(_SOURCE_BEFORE.search(before) or _SOURCE_AFTER.match(after))

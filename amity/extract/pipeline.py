@@ -248,7 +248,7 @@ def _doc_orgs(
     titles = " ".join(p.title for p in people if p.title)
     for name in sorted((o.name for o in orgs.all()), key=len, reverse=True):
         if name in affiliated:
-            titles = titles.replace(name, " ")  # 'Chief Editor of China Daily Asia Pacific': not 'China Daily'
+            titles = titles.replace(name, " ")  # 'Editor of China Daily Asia Pacific' is not 'China Daily'
     # where events are reported: their sentences, and the rest of the paragraph of a main event
     # ("The forum was held on June 21. It was hosted by the People's Government of Dezhou City.")
     paras = {s.paragraph for e in events for s in e.sentences if e.status == "occurred" or s.bullet}

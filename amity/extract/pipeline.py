@@ -272,14 +272,21 @@ def _doc_orgs(
                 keep[i] = replace(o, country=home)
     # an event's own name ('Nuclear Consultative Group' launched as a programme) is not a party to it
     event_names = {clean_org_name(n) for e in events for n in (e.name, e.program) if n}
-    kept = [o for o in keep if not _fragment(o.name, keep, text) and o.name not in event_names]
+    kept = [o for o in keep if not _fragment(o.name, keep, text, affiliated) and o.name not in event_names]
     return sorted(kept, key=lambda o: o.country is None)  # the specific before the unplaced
 
 
-def _fragment(name: str, orgs: list[OrgInfo], text: str) -> bool:
-    """A name the model cut out of a longer organisation's name, never written on its own."""
+def _fragment(name: str, orgs: list[OrgInfo], text: str, affiliated: set[str] | None = None) -> bool:
+    """A name the model cut out of a longer organisation's name, never written on its own; or a
+    shortened wording of an organisation someone is affiliated with ('Vietnam External Relations
+    Commission' for 'Central External Relations Commission of the Communist Party of Vietnam')."""
     longer = [o.name for o in orgs if o.name != name and name in o.name]
-    return bool(longer) and text.count(name) <= sum(text.count(n) for n in longer)
+    if longer and text.count(name) <= sum(text.count(n) for n in longer):
+        return True
+    words = set(re.findall(r"[A-Za-z]+", name)) - {"of", "the", "and", "for"}
+    return len(words) >= 3 and any(
+        words < set(re.findall(r"[A-Za-z]+", other)) for other in (affiliated or set()) if other != name
+    )
 
 
 def _org(o: OrgInfo) -> Organization:

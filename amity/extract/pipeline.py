@@ -260,6 +260,8 @@ def _doc_orgs(
             continue
         if o.name in titles:
             continue  # named inside someone's title ('Counselor of the Asia Department'), not a party
+        if is_international(o.name) and not _defined(o, text):
+            continue  # 'a tour to ASEAN', 'the United Nations': a bloc or forum named in passing
         if o.name.casefold() in evidence.casefold() or (
             o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", evidence)
         ):
@@ -274,6 +276,11 @@ def _doc_orgs(
     event_names = {clean_org_name(n) for e in events for n in (e.name, e.program) if n}
     kept = [o for o in keep if not _fragment(o.name, keep, text, affiliated) and o.name not in event_names]
     return sorted(kept, key=lambda o: o.country is None)  # the specific before the unplaced
+
+
+def _defined(o: OrgInfo, text: str) -> bool:
+    """The text introduces the organisation with its acronym: 'the Organization for Islamic Cooperation (OIC)'."""
+    return bool(o.acronym) and f"({o.acronym})" in text
 
 
 def _fragment(name: str, orgs: list[OrgInfo], text: str, affiliated: set[str] | None = None) -> bool:

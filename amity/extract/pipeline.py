@@ -279,7 +279,7 @@ def _doc_orgs(
 
 
 def _defined(o: OrgInfo, text: str) -> bool:
-    """The text introduces the organisation with its acronym: 'the Organization for Islamic Cooperation (OIC)'."""
+    """The text introduces the organisation with its acronym: 'the Organization for ... (OIC)'."""
     return bool(o.acronym) and f"({o.acronym})" in text
 
 

@@ -143,3 +143,13 @@ def test_gathering_for_a_named_camp_is_the_camp_not_a_meeting(extractor: Any) ->
     )
     assert [e.type for e in rec.events] == ["program"]
     assert all(p.name != "Exchanges And" for p in rec.participants)
+
+
+def test_a_number_in_a_name_is_not_a_visitor_count(extractor: Any) -> None:
+    rec = extract(
+        extractor,
+        "Mayor visits partner city\nUpdated: 2024-08-01\n\n"
+        "Mayor Oh said that while it took time to restore ties between Korea and China after COVID-19, he "
+        "visited Beijing because cooperation benefits citizens.\n",
+    )
+    assert [e.type for e in rec.events] == ["visit"]

@@ -225,7 +225,9 @@ def find_dates(text: str, ref: dt.date | None, future: bool = False, exact: bool
     if dur:
         n = dur.group("n").lower()
         days = int(n) if n.isdigit() else NUMBER_WORDS.get(n, 0)
-        out = [_with_duration(x, days) for x in out]
+        # "began a four-day visit on Sunday": the start day follows the duration; in "returned on
+        # Saturday after a ten-day camp" the day is the end, and no end date is guessed
+        out = [_with_duration(x, days) if x.start > dur.start() else x for x in out]
     return sorted(out, key=lambda x: x.start)
 
 

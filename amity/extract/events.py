@@ -38,7 +38,9 @@ NUMBER_WORDS = {
     "fifty": 50,
     "hundred": 100,
 }
-_NUM = r"(\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_NUM = rf"(\d[\d,]*|(?:{_TENS})-(?:{_UNITS})|" + "|".join(NUMBER_WORDS) + r")"
 _SIZE = [
     re.compile(rf"\b{_NUM}[- ]member\b", re.I),
     re.compile(
@@ -274,12 +276,34 @@ def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMenti
     return min(finer, key=lambda m: abs(m.start - rel)) if finer else best
 
 
+_TENS_VALUE = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+
+
+def _number_word(word: str) -> int | None:
+    """'six' -> 6, 'forty-five' -> 45."""
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        if tens in _TENS_VALUE and unit in NUMBER_WORDS:
+            return _TENS_VALUE[tens] + NUMBER_WORDS[unit]
+        return None
+    return NUMBER_WORDS.get(word)
+
+
 def size_in(text: str) -> int | None:
     for rx in _SIZE:
         m = rx.search(text)
         if m:
             raw = m.group(1).lower().replace(",", "")
-            n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
+            n = int(raw) if raw.isdigit() else _number_word(raw)
             if n and 2 <= n <= 100000:
                 return n
     return None

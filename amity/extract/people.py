@@ -66,7 +66,9 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
             if not p_title:
                 tc = title_comma().search(s.text[max(0, start - s.start - 160) : start - s.start])
                 if tc:
-                    p_title, p_org, p_country = split_org(tc.group(1), orgs, g)
+                    p_title, p_org, p_country = split_org(tc.group("title"), orgs, g)
+                    if tc.group("owner"):  # "India's Ambassador to Japan, Sibi George"
+                        p_country = g.country_of_name(tc.group("owner")) or p_country
             if p_title:
                 titles.append(p_title)
             if p_org:

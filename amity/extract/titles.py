@@ -290,6 +290,6 @@ def title_comma() -> re.Pattern[str]:
     head_rx = "|".join(re.escape(h) for h in heads)
     lower = "|".join(re.escape(x) for x in sorted(t["lower"], key=len, reverse=True))
     return re.compile(
-        rf"\b(?:the|its|their|The|Its|Their)\s+((?:[A-Z][\w-]*\s+)*?(?:{head_rx}|{lower})"
-        rf"(?:\s+(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|[A-Z][\w'’.-]*))*)?),\s*$"
+        rf"\b(?:the|its|their|The|Its|Their|(?P<owner>[A-Z][a-z]+)['’]s)\s+(?P<title>(?:[A-Z][\w-]*\s+)*?(?:{head_rx}|{lower})"
+        rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|[A-Z][\w'’.-]*))*)?),\s*$"
     )

@@ -153,3 +153,18 @@ def test_a_number_in_a_name_is_not_a_visitor_count(extractor: Any) -> None:
         "visited Beijing because cooperation benefits citizens.\n",
     )
     assert [e.type for e in rec.events] == ["visit"]
+
+
+def test_possessive_office_compound_numbers_and_durations(extractor: Any) -> None:
+    rec = extract(
+        extractor,
+        "Students return from camp\nNew Delhi, July 28, 2024\n\n"
+        "Forty-five Indian high school students returned home on Saturday after a ten-day cultural exchange "
+        "camp in Tokyo.\n\n"
+        "India's Ambassador to Japan, Sibi George, hosted a reception for the group in Tokyo on July 25.\n",
+    )
+    assert rec.published == "2024-07-28"
+    camp = next(e for e in rec.events if e.type == "program")
+    assert camp.size == 45 and camp.end_date is None  # the day given is when it ended, not began
+    george = next(p for p in rec.participants if p.name == "Sibi George")
+    assert george.title == "Ambassador to Japan" and george.country == "IN"

@@ -255,6 +255,9 @@ def _resolve(
         y = year or _infer_year(mon, day, ref, wd, future)
         if y is None:
             return None
+        mon2_word = (g.get("mon2") or "").lower().rstrip(".")
+        if kind.startswith("range") and year and MONTHS.get(mon2_word, mon) < mon:
+            y -= 1  # "December 30 to January 2, 2025": the year written is the end's
         d = _safe(y, mon, day)
         if d is None:
             return None
@@ -262,6 +265,8 @@ def _resolve(
         if kind.startswith("range"):
             mon2 = MONTHS.get((g.get("mon2") or "").lower().rstrip("."), mon)
             d2 = _safe(y, mon2, int(g["day2"]))
+            if d2 is not None and d2 <= d and mon2 < mon:
+                d2 = _safe(y + 1, mon2, int(g["day2"]))  # "December 30 to January 2"
             if d2 is None or d2 <= d:
                 return None
             end = _iso(d2)
@@ -330,7 +335,10 @@ class Reference:
 def reference_date(published: str | None, text: str) -> Reference:
     """Publication date, else the text's first full date, else the year the text mentions most."""
     if published and len(published) == 10:
-        return Reference(dt.date.fromisoformat(published), True)
+        try:
+            return Reference(dt.date.fromisoformat(published), True)
+        except ValueError:
+            pass  # not a real date: fall back on the text
     for m in PATTERNS[0][1].finditer(text):
         d = _safe(int(m["year"]), int(m["m"]), int(m["day"]))
         if d:

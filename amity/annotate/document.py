@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from amity.annotate.nlp import load_pipeline
+from amity.data_files import load_json
 from amity.ingest.clean import masked_text, scrub
 from amity.records import Document
 
@@ -49,7 +51,7 @@ class Annotated:
     truncated: bool = False
 
 
-_PARA = re.compile(r"[^\n]+")
+_PARA = re.compile(r"[^\r\n]+")  # lines end at \n, \r\n or \r, as in ingest.clean
 _BULLET = re.compile(r"^\s*[-•*–▪◦]\s+")  # list items (fact sheets), not numbered paragraphs
 
 
@@ -108,6 +110,13 @@ def annotate_many(docs: list[Document]) -> list[Annotated]:
     return out
 
 
+@cache
+def _ABBREVIATION_END() -> re.Pattern[str]:  # noqa: N802
+    """A sentence 'ending' in an abbreviation ('Nov.', 'U.S.', 'Dr.') or an initial ('D.')."""
+    words = "|".join(re.escape(w) for w in load_json("boilerplate.json")["abbreviations"])
+    return re.compile(rf"\b(?:{words}|[A-Z]|[A-Z]\.[A-Z])\.$")
+
+
 def _merge_short(sents: list[Sentence], text: str) -> list[Sentence]:
     """Glue sentence pieces split after abbreviations ("Nov.", "U.S.") back to their sentence."""
     out: list[Sentence] = []
@@ -117,10 +126,7 @@ def _merge_short(sents: list[Sentence], text: str) -> list[Sentence]:
             prev is not None
             and prev.paragraph == s.paragraph
             and (
-                re.search(
-                    r"\b(?:[A-Z][a-z]{0,3}|[A-Z]\.[A-Z]|No|Nos|St|Mt|Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep)\.$",
-                    prev.text.rstrip(),
-                )
+                _ABBREVIATION_END().search(prev.text.rstrip())
                 or s.text[:1].islower()
             )
         ):

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from typing import TextIO
 
+from amity.errors import InputError
 from amity.extract import Extractor
 from amity.ingest import expand_paths, read_source
 from amity.records import Document, Skip
@@ -30,7 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     paths = list(expand_paths(args.paths))  # a wrong path fails here, before anything is written
     extractor = Extractor()
-    out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    try:
+        out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    except OSError as e:
+        raise InputError(f"cannot write {args.output}: {e.strerror}", "check the folder exists") from e
 
     def documents() -> Iterator[Document]:
         for path in paths:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -119,11 +120,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run_export)
 
 
-def _open(args: argparse.Namespace) -> SQLRegistry:
-    return open_registry(args.db or default_url())
+def _open(args: argparse.Namespace, create: bool = False) -> SQLRegistry:
+    """The registry of --db; only `ingest` may create one (a typo must not give an empty registry)."""
+    return open_registry(args.db or default_url(), must_exist=not create)
 
 
 def _filter(args: argparse.Namespace, limit: int = 50) -> EventFilter:
+    from amity.errors import InputError
+
+    for opt in ("since", "until"):
+        value = getattr(args, opt)
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise InputError(f"--{opt} {value!r} is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD")
     return EventFilter(
         type=args.type,
         countries=tuple(args.country),
@@ -138,11 +146,13 @@ def _filter(args: argparse.Namespace, limit: int = 50) -> EventFilter:
 def run_ingest(args: argparse.Namespace) -> int:
     from amity.errors import InputError
     from amity.extract import Extractor
+    from amity.ingest import expand_paths
     from amity.store.ingest import ingest
 
     if args.batch < 1:
         raise InputError(f"--batch must be at least 1, not {args.batch}")
-    with _open(args) as reg:
+    list(expand_paths(args.paths))  # a wrong path fails before the registry is created
+    with _open(args, create=True) as reg:
         result = ingest(reg, args.paths, Extractor(), progress=sys.stderr.isatty(), batch_size=args.batch)
     print(
         f"read {result.read}, stored {result.stored}, unchanged {result.unchanged}, "
@@ -275,18 +285,25 @@ def render(record: dict[str, Any], indent: str = "") -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from amity.errors import InputError
     from amity.store.export import BINARY_FORMATS, export
 
     binary = args.format in BINARY_FORMATS
     with _open(args) as reg:
         f = _filter(args)
         if args.output:
-            with open(
-                args.output,
-                "wb" if binary else "w",
-                encoding=None if binary else "utf-8",
-                newline=None if binary else "",
-            ) as out:
+            try:
+                out = open(  # noqa: SIM115
+                    args.output,
+                    "wb" if binary else "w",
+                    encoding=None if binary else "utf-8",
+                    newline=None if binary else "",
+                )
+            except OSError as e:
+                raise InputError(
+                    f"cannot write {args.output}: {e.strerror}", "check the folder exists"
+                ) from e
+            with out:
                 n = export(reg, args.format, out, f)
             print(
                 f"wrote {n} {'nodes' if args.format == 'graphml' else 'events'} to {args.output}",

@@ -21,9 +21,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         epilog="Example: amity serve --db amity.db --port 8000   (then open http://127.0.0.1:8000/)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--db", metavar="URL", default=None,
-                   help="registry: a SQLite path, sqlite:///path or postgresql://... "
-                   "(default: $AMITY_DB or amity.db)")
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        default=None,
+        help="registry: a SQLite path, sqlite:///path or postgresql://... (default: $AMITY_DB or amity.db)",
+    )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     p.set_defaults(func=run)
@@ -56,14 +59,16 @@ def run(args: argparse.Namespace) -> int:
     from amity.serve import create_app
     from amity.store import open_registry
 
-    registry = open_registry(args.db)
+    registry = open_registry(args.db, must_exist=True)
     try:
         app = create_app(registry)
         if not is_loopback(args.host):
             print(f"amity: warning: serving on {args.host}, reachable from other machines", file=sys.stderr)
         where = display_url(args.host, args.port)
-        print(f"amity: serving {redact(str(registry.url))} at {where} (API docs: {where}docs); Ctrl-C stops",
-              flush=True)
+        print(
+            f"amity: serving {redact(str(registry.url))} at {where} (API docs: {where}docs); Ctrl-C stops",
+            flush=True,
+        )
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     finally:
         registry.close()

@@ -512,12 +512,11 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         if target is None:
             events.append(c)
             continue
-        target.sentences.append(c.sentence)
+        if all(x.index != c.sentence.index for x in target.sentences):
+            target.sentences.append(c.sentence)
         if target.date is None or (c.date and len(c.date.value) > len(target.date.value)):
             target.date = c.date or target.date
         target.place = target.place or c.place
-        if c.place and target.place and c.place.name != target.place.name and len(c.place.name or "") > 0:
-            pass
         target.name = target.name or c.name
         target.program = target.program or c.program
         target.size = target.size or c.size

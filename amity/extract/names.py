@@ -239,7 +239,7 @@ def name_shape(name: str) -> str | None:
     sur = _surnames()
     first = parts[0]
     hyphen = "-" in name
-    if first in sur["KR"] and (hyphen or len(parts) == 3) and first not in ("Li",):
+    if first in sur["KR"] and (hyphen or len(parts) == 3):
         return "KR"
     if first in sur["CN"] and len(parts) == 2 and not hyphen:
         return "CN"

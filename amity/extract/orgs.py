@@ -99,6 +99,7 @@ def clean_org_name(s: str) -> str:
     s = re.sub(r"^[A-Z][A-Z .'-]{2,}\s*(?:,[^-–—]{0,30})?[-–—]+\s*", "", s)  # a dateline: "BRUSSELS - The EU"
     s = re.sub(r"^(?:the|The|a|an)\s+", "", s).strip(",.;:“”‘’\"'()")
     s = re.sub(r"['’]s$", "", s)
+    s = re.sub(r"\s*\([A-Z][A-Za-z]{1,9}\)?$", "", s)  # "... Cooperation (OIC": the acronym is not the name
     s = _synonyms().get(s, s)
     # "the Party of Vietnam’s Central Commission" is written "Central Commission of the Party of Vietnam"
     m = re.fullmatch(
@@ -291,7 +292,7 @@ def _strip_lead(name: str, start: int, g: Gazetteer) -> tuple[str, int, str | No
         name, start = name[m.end() :], start + m.end()
     first = name.split(" ")[0]
     code = g.demonym(first)
-    if code and len(name.split()) > 2 and first not in ("New",):
+    if code and len(name.split()) > 2:
         rest = name[len(first) + 1 :]
         if looks_like_org(rest) and rest.split()[0] in (
             "Ministry",

@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import cache
 
 from amity.annotate.dates import reference_date
-from amity.annotate.document import Annotated, annotate, annotate_many
+from amity.annotate.document import MAX_NLP_CHARS, Annotated, annotate, annotate_many
 from amity.annotate.gazetteer import Gazetteer, gazetteer
 from amity.annotate.nlp import load_pipeline
 from amity.data_files import load_json
@@ -225,8 +225,14 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
         tuple(out),
         participants=tuple(_person(p) for p in used_people),
         organizations=tuple(_org(o) for o in parties),
-        warnings=tuple(dict.fromkeys(w for e in events for w in e.warnings)),
+        warnings=tuple(dict.fromkeys([w for e in events for w in e.warnings] + _truncation(ann))),
     )
+
+
+def _truncation(ann: Annotated) -> list[str]:
+    if not ann.truncated:
+        return []
+    return [f"only the first {MAX_NLP_CHARS:,} characters of {len(ann.visible):,} were read for events"]
 
 
 def _keep(e: Candidate, countries: list[str]) -> bool:
@@ -274,7 +280,9 @@ def _doc_orgs(
                 keep[i] = replace(o, country=home)
     # an event's own name ('Nuclear Consultative Group' launched as a programme) is not a party to it
     event_names = {clean_org_name(n) for e in events for n in (e.name, e.program) if n}
-    kept = [o for o in keep if not _fragment(o.name, keep, text, affiliated) and o.name not in event_names]
+    kept = [
+        o for o in keep if not _fragment(o.name, orgs.all(), text, affiliated) and o.name not in event_names
+    ]
     return sorted(kept, key=lambda o: o.country is None)  # the specific before the unplaced
 
 

@@ -11,7 +11,7 @@ from amity.records import Place
 _CAP = r"[A-Z][\w'’.-]*(?:\s+(?:of the|of|the|de|al)?\s*[A-Z][\w'’.-]*){0,6}"
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|to|into|inside|toward|towards|visit(?:ed|ing|s)?|reach(?:ed)?|arriv(?:ed|ing) in)\s+"
-    rf"(?:the\s+)?(?:Chinese |Korean |[A-Z][a-z]+’s |[A-Z][a-z]+'s )?"
+    rf"(?:the\s+)?(?:[A-Z][a-z]+(?:an|ese|ish|i) |[A-Z][a-z]+’s |[A-Z][a-z]+'s )?"
     rf"(?:capital(?:\s+city)?\s+(?:of\s+)?)?({_CAP})"
 )
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{2,30}?)\s*(?:,\s*[A-Za-z .]+)?\s*(?:[-–—]|\(\w+\)\s*[-–—])\s")

@@ -18,7 +18,10 @@ DATELINE = re.compile(
 def _lines(text: str) -> list[tuple[int, int, str]]:
     out = []
     pos = 0
-    for line in text.splitlines(keepends=True):
+    # lines end at \n, \r\n or \r only (not at U+2028 or form feeds), as in annotate.document
+    for line in re.split(r"(?<=\n)|(?<=\r)(?!\n)", text):
+        if not line:
+            continue
         body = line.rstrip("\r\n")
         out.append((pos, pos + len(body), body))
         pos += len(line)

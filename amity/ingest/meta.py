@@ -88,8 +88,10 @@ def find_date(s: str) -> str | None:
 def normalise_date(s: str) -> str | None:
     """An ISO date (or YYYY-MM, YYYY) from a metadata string; None when it holds no date."""
     s = s.strip()
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", s):
-        return s
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", s)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+        return s if _valid(y, mo, d) else None  # "2024-13-45" is no date
     return find_date(s)
 
 

@@ -30,7 +30,8 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
         path = Path(p)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and not f.name.startswith("."):
+                hidden = any(part.startswith(".") for part in f.relative_to(path).parts)
+                if f.is_file() and not hidden:
                     yield str(f)
         elif path.exists():
             yield str(path)
@@ -120,7 +121,8 @@ def read_bytes(name: str, data: bytes, source: str | None = None) -> Iterator[Do
 
 
 def _read_jsonl(base: str, text: str, source: str) -> Iterator[Document | Skip]:
-    for n, line in enumerate(text.splitlines(), 1):
+    # JSON Lines are separated by \n only: U+2028 and friends may appear raw inside JSON strings
+    for n, line in enumerate((ln.rstrip("\r") for ln in text.split("\n")), 1):
         if not line.strip():
             continue
         where = f"{source}:{n}"

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
+from amity.store.export import safe_cell
 from amity.store.interface import EventFilter, Registry
 
 PAGE = 500
@@ -16,7 +17,6 @@ CSV_COLUMNS = (
     "id", "type", "status", "salience", "name", "date", "end_date", "place", "place_country",
     "countries", "fields", "size", "program", "n_sources", "participants",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def iter_events(registry: Registry, f: EventFilter, cap: int) -> Iterator[dict[str, Any]]:
@@ -28,11 +28,6 @@ def iter_events(registry: Registry, f: EventFilter, cap: int) -> Iterator[dict[s
         sent += len(items)
         if not items or sent >= total:
             return
-
-
-def safe_cell(value: str) -> str:
-    """Defuse spreadsheet formulas: a text cell starting with = + - @ is prefixed with a quote."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def csv_row(event: dict[str, Any]) -> list[str]:

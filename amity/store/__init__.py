@@ -16,10 +16,11 @@ def default_url() -> str:
     return os.environ.get("AMITY_DB") or DEFAULT_DB
 
 
-def open_registry(url: str | None = None) -> SQLRegistry:
+def open_registry(url: str | None = None, must_exist: bool = False) -> SQLRegistry:
     """Open (creating and migrating as needed) a registry: a SQLite path, `sqlite:///path`, or
-    `postgresql://user@host:port/db` (a schema via `?options=-csearch_path%3Dname`)."""
-    return SQLRegistry(Database.open(url or default_url()))
+    `postgresql://user@host:port/db` (a schema via `?options=-csearch_path%3Dname`). With
+    `must_exist`, a SQLite file that does not exist is an error instead of a new empty registry."""
+    return SQLRegistry(Database.open(url or default_url(), must_exist=must_exist))
 
 
 __all__ = [

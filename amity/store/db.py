@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -32,10 +33,21 @@ class Database:
         self._pending: dict[str, tuple[Any, Callable[[Database, Any], None]]] = {}
 
     @classmethod
-    def open(cls, url: str) -> Database:
+    def open(cls, url: str, must_exist: bool = False) -> Database:
+        """Open a registry URL; `must_exist` refuses to create a new SQLite file (for read-only commands)."""
         if url.startswith(("postgresql://", "postgres://")):
             return cls._open_postgres(url)
+        scheme = re.match(r"^([a-z][a-z0-9+.-]*)://", url)
+        if scheme and scheme.group(1) != "sqlite":
+            raise StoreError(
+                f"unsupported registry URL {url!r}",
+                "use a SQLite file path, sqlite:///path, or postgresql://user@host:port/db",
+            )
         path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url.removeprefix("sqlite:")
+        if must_exist and path != ":memory:" and not Path(path).exists():
+            raise StoreError(
+                f"no registry at {path}", "run `amity ingest PATH --db ...` first, or check --db"
+            )
         return cls._open_sqlite(path, url)
 
     @classmethod
@@ -59,7 +71,10 @@ class Database:
 
     @classmethod
     def _open_postgres(cls, url: str) -> Database:
-        import psycopg
+        try:
+            import psycopg
+        except ImportError as e:
+            raise StoreError("PostgreSQL support is not installed", "pip install 'psycopg[binary]'") from e
 
         try:
             conn = psycopg.connect(url, autocommit=True)
@@ -92,11 +107,16 @@ class Database:
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         if not rows:
             return
-        if self.dialect == "postgresql":
-            with self.conn.cursor() as cur:
-                cur.executemany(self._sql(sql), [clean_params(r) for r in rows])
-        else:
-            self.conn.executemany(sql, [clean_params(r) for r in rows])
+        try:
+            if self.dialect == "postgresql":
+                with self.conn.cursor() as cur:
+                    cur.executemany(self._sql(sql), [clean_params(r) for r in rows])
+            else:
+                self.conn.executemany(sql, [clean_params(r) for r in rows])
+        except Exception as e:
+            if type(e).__module__.split(".")[0] in ("sqlite3", "psycopg"):
+                raise StoreError(f"registry write failed: {e}".strip(), self._hint(e)) from e
+            raise
 
     def rows(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
         return list(self.execute(sql, params).fetchall())
@@ -142,14 +162,14 @@ class Database:
         self._pending.clear()
         try:
             if self.dialect == "sqlite":
-                self.conn.execute("BEGIN IMMEDIATE")
+                self.execute("BEGIN IMMEDIATE")
                 try:
                     yield
                     self._flush_pending()
                 except BaseException:
                     self.conn.execute("ROLLBACK")
                     raise
-                self.conn.execute("COMMIT")
+                self.execute("COMMIT")
             else:
                 with self.conn.transaction():
                     yield

@@ -58,12 +58,21 @@ def flat_row(e: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# a cell starting with one of these is run as a formula by spreadsheets (CSV injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    """Defuse spreadsheet formulas: a text cell starting with = + - @ is prefixed with a quote."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
 def write_csv(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
     w = csv.DictWriter(out, fieldnames=COLUMNS)
     w.writeheader()
     n = 0
     for e in events:
-        w.writerow(flat_row(e))
+        w.writerow({k: safe_cell(v) if isinstance(v, str) else v for k, v in flat_row(e).items()})
         n += 1
     return n
 

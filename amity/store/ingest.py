@@ -64,8 +64,16 @@ def ingest(
                         counts["unchanged"] += 1
                         continue
                     pending_hashes.add(h)
-                    pending.append((item, extractor.extract(item)))
-                    counts["stored"] += 1
+                    try:
+                        record = extractor.extract(item)
+                    except Exception as e:  # one document's failure is recorded; the batch goes on
+                        skip = Skip(item.source or item.doc, "extract-failed", f"{type(e).__name__}: {e}", h)
+                        counts["skipped"] += 1
+                        reasons[skip.reason] += 1
+                        pending.append(skip)
+                    else:
+                        pending.append((item, record))
+                        counts["stored"] += 1
                 if len(pending) >= batch_size:
                     flush()
             if bar is not None:

@@ -69,3 +69,9 @@ def test_reference_prefers_publication_date() -> None:
 
 def test_numbers_that_are_not_dates_are_ignored() -> None:
     assert values("The deal is worth $6.5 billion and involves 50 aircraft.") == []
+
+
+def test_a_range_across_the_new_year() -> None:
+    assert values("The camp runs from December 30 to January 2, 2025.", dt.date(2024, 12, 1)) == [
+        ("2024-12-30", "2025-01-02")
+    ]

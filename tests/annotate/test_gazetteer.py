@@ -12,12 +12,12 @@ from amity.annotate.gazetteer import gazetteer
     [
         ("Dezhou City", "CN", "city"),
         ("Shandong Province", "CN", "division"),
-        ("Gyeonggi-do", "KR", "landmark"),
+        ("Gyeonggi-do", "KR", "division"),
         ("the ROK", "KR", "country"),
         ("Viet Nam", "VN", "country"),
-        ("Hanoi", "VN", "landmark"),
-        ("Osaka", "JP", "landmark"),
-        ("Toulouse", "FR", "landmark"),
+        ("Hanoi", "VN", "city"),
+        ("Osaka", "JP", "division"),  # a prefecture and its capital city: the division is taken
+        ("Toulouse", "FR", "city"),
         ("Cheongju", "KR", "city"),
         ("Can Tho", "VN", "division"),  # a province-level city in pycountry
     ],

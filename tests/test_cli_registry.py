@@ -111,6 +111,10 @@ def test_bad_paths_and_help(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     code, _, err = run(capsys, "ingest", str(tmp_path / "missing"), "--db", str(tmp_path / "r.db"))
     assert code == 1 and "no such file" in err
     code, _, err = run(capsys, "events", "--db", str(tmp_path / "no" / "such" / "dir.db"))
+    assert code == 1 and "no registry at" in err
+    article = tmp_path / "a.txt"
+    article.write_text("Korea and Japan held talks in Tokyo.\n")
+    code, _, err = run(capsys, "ingest", str(article), "--db", str(tmp_path / "no" / "such" / "dir.db"))
     assert code == 1 and "folder does not exist" in err
     for cmd in ("ingest", "events", "people", "orgs", "show", "export"):
         with pytest.raises(SystemExit):

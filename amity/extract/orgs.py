@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from amity.annotate.document import Annotated
 from amity.annotate.gazetteer import Gazetteer, fold, gazetteer
@@ -94,6 +94,7 @@ def is_generic(name: str) -> bool:
     return clean_org_name(name) in _lex()["generic"]
 
 
+@lru_cache(maxsize=16384)
 def clean_org_name(s: str) -> str:
     s = s.strip().strip(",.;:“”‘’\"'()")
     s = re.sub(r"^[A-Z][A-Z .'-]{2,}\s*(?:,[^-–—]{0,30})?[-–—]+\s*", "", s)  # a dateline: "BRUSSELS - The EU"

@@ -161,11 +161,15 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
     doc = ann.doc
     reference = reference_date(doc.published, doc.text[:5000])
     ref = reference.date
+    cands = triggers(ann)
+    if not cands:  # most news has no exchange event: skip the rest
+        return DocumentRecord(
+            doc.doc, doc.title, doc.published, doc.language, warnings=tuple(_truncation(ann))
+        )
     orgs = build_org_table(ann, g)
     countries = doc_countries(ann, g, orgs)
     main_pair = tuple(countries[:2])
     people = extract_people(ann, orgs, tuple(countries[:4]))
-    cands = triggers(ann)
     for c in cands:
         c.date = date_for(c, ref, reference.exact)
         c.status = status_of(c, ref, reference.exact)

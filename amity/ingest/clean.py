@@ -86,16 +86,25 @@ def text_to_document(doc: str, text: str, *, source: str = "", content_hash: str
     )
 
 
+_BLANK = re.compile(r"[^\r\n]")
+
+
 def masked_text(text: str, mask: tuple[tuple[int, int], ...]) -> str:
     """The text with masked spans blanked to spaces: same length, so offsets are unchanged."""
     if not mask:
         return text
-    chars = list(text)
-    for s, e in mask:
-        for i in range(s, e):
-            if chars[i] not in "\r\n":
-                chars[i] = " "
-    return "".join(chars)
+    parts: list[str] = []
+    pos = 0
+    for s, e in sorted(mask):
+        if s < pos:
+            s = pos
+        if e <= s:
+            continue
+        parts.append(text[pos:s])
+        parts.append(_BLANK.sub(" ", text[s:e]))  # line breaks stay, so lines stay lines
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 _TAG = re.compile(r"<[^>]+>")

@@ -7,37 +7,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from amity.annotate.dates import DateMention, find_dates
+from amity.annotate.dates import NUMBER_WORDS, DateMention, find_dates
 from amity.annotate.document import Annotated, Sentence
 from amity.data_files import load_json
 from amity.ingest.clean import DATELINE
 from amity.records import Place
 
-NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-}
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _NUM = rf"(\d[\d,]*|(?:{_TENS})-(?:{_UNITS})|" + "|".join(NUMBER_WORDS) + r")"
@@ -276,24 +251,14 @@ def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMenti
     return min(finer, key=lambda m: abs(m.start - rel)) if finer else best
 
 
-_TENS_VALUE = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
 
 
 def _number_word(word: str) -> int | None:
     """'six' -> 6, 'forty-five' -> 45."""
     if "-" in word:
         tens, _, unit = word.partition("-")
-        if tens in _TENS_VALUE and unit in NUMBER_WORDS:
-            return _TENS_VALUE[tens] + NUMBER_WORDS[unit]
+        if tens in _TENS.split("|") and unit in _UNITS.split("|"):
+            return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
         return None
     return NUMBER_WORDS.get(word)
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from amity.annotate.dates import WEEKDAYS
 from amity.annotate.document import Entity, Sentence
 from amity.annotate.gazetteer import Gazetteer, gazetteer
 from amity.data_files import load_json
 from amity.extract.orgs import OrgTable, is_media, looks_like_org
 from amity.extract.titles import ABBREVIATIONS, titles_lexicon
+from amity.ingest.meta import MONTHS
 
 _NAME_NOISE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof|Sir|Madam|H\.E\.)\.?\s+")
 
@@ -44,29 +46,12 @@ HONORIFICS = (
 )
 
 
-_CALENDAR_WORDS = {
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Today",
-    "Tomorrow",
-    "Yesterday",
-}
+# Days and months are not names ("May" is left out: it is also a family name)
+_CALENDAR_WORDS = (
+    {w.title() for w in WEEKDAYS}
+    | {w.title() for w in MONTHS if len(w) > 4 or w == "june" or w == "july"}
+    | {"Today", "Tomorrow", "Yesterday"}
+) - {"May"}
 
 
 def name_ok(name: str, g: Gazetteer, orgs: OrgTable) -> bool:

@@ -7,10 +7,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from amity.annotate.dates import NUMBER_WORDS, DateMention, find_dates
+from amity.annotate.dates import NUMBER_WORDS, DateMention
 from amity.annotate.document import Annotated, Sentence
 from amity.data_files import load_json
-from amity.ingest.clean import DATELINE
 from amity.records import Place
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -137,7 +136,7 @@ def _generic_plural(s: Sentence, start: int, end: int) -> bool:
     return not any(w in _DETERMINERS or w.isdigit() for w in words)
 
 
-def _clause(s: Sentence, start: int, end: int) -> str:
+def clause_text(s: Sentence, start: int, end: int) -> str:
     """The part of the sentence around a trigger: from the previous clause break to the next."""
     rel0, rel1 = start - s.start, end - s.start
     stops = (
@@ -165,7 +164,7 @@ def _clause(s: Sentence, start: int, end: int) -> str:
 def clause_span(c: Candidate) -> tuple[int, int]:
     """Document offsets of the clause holding the trigger."""
     s = c.sentence
-    clause = _clause(s, c.trigger_start, c.trigger_end)
+    clause = clause_text(s, c.trigger_start, c.trigger_end)
     start = s.start + s.text.find(clause)
     return start, start + len(clause)
 
@@ -217,40 +216,6 @@ def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
     if lex.historical.search(window):
         return "historical"
     return "occurred"
-
-
-def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMention | None:
-    s = c.sentence
-    future = status_of(c, None) == "planned"
-    mentions = find_dates(s.text, ref, future=future, exact=exact)
-    dateline = DATELINE.match(s.text)
-    if dateline:  # the dateline dates the report, not the event
-        mentions = [m for m in mentions if m.start >= dateline.end()]
-    if not mentions:
-        return None
-    rel = c.trigger_start - s.start
-    # prefer a date in the trigger's clause, nearest to the trigger
-    clause = _clause(s, c.trigger_start, c.trigger_end)
-    c0 = s.text.find(clause)
-    inside = [m for m in mentions if c0 <= m.start < c0 + len(clause)]
-    if not inside:
-        # "since 2014, when the late Sultan visited": the time named just before 'when'
-        lead = s.text[:c0].rstrip()
-        if re.search(r",?\s*when$", lead):
-            inside = [m for m in mentions if 0 <= c0 - m.end <= 8]
-    if not inside:
-        return None
-    # a time expression usually follows what it dates ("the visit to France back in March")
-    best = min(inside, key=lambda m: (m.start - rel) if m.start >= rel else 2 * (rel - m.end))
-    # "in 2018 ... back in March": a more precise date that agrees with the nearest one refines it
-    finer = [
-        m
-        for m in inside
-        if len(m.value) > len(best.value) and m.value.startswith(best.value) and abs(m.start - rel) <= 80
-    ]
-    return min(finer, key=lambda m: abs(m.start - rel)) if finer else best
-
-
 
 
 def _number_word(word: str) -> int | None:

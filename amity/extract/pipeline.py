@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from functools import cache
 
 from amity.annotate.dates import reference_date
@@ -16,7 +15,6 @@ from amity.data_files import load_json
 from amity.extract.events import (
     Candidate,
     clause_span,
-    date_for,
     merge,
     name_in,
     program_in,
@@ -30,12 +28,12 @@ from amity.extract.orgs import (
     OrgInfo,
     OrgTable,
     build_org_table,
-    clean_org_name,
-    is_generic,
     is_international,
 )
+from amity.extract.parties import doc_parties
 from amity.extract.people import PersonInfo, extract_people
 from amity.extract.places import dateline_place, place_in
+from amity.extract.timing import date_for
 from amity.records import Document, DocumentRecord, Event, Organization, Person, Place, Span
 
 # a programme activity that happened with the main event, not an ongoing programme
@@ -204,7 +202,7 @@ def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
     talk_fields = fields_in(
         " ".join(s.text for s in ann.sentences if not s.bullet and _COOPERATION.search(s.text)), org_names
     )
-    parties = _doc_orgs(orgs, people, events, ann.visible, ann.sentences)
+    parties = doc_parties(orgs, people, events, ann.visible, ann.sentences)
     out: list[Event] = []
     for e in events:
         extra = lead_fields | talk_fields if e.type == "meeting" else lead_fields
@@ -243,69 +241,6 @@ def _keep(e: Candidate, countries: list[str]) -> bool:
     if len(countries) < 2 and not any(len(c) > 2 for c in countries):
         return False
     return True
-
-
-def _doc_orgs(
-    orgs: OrgTable,
-    people: list[PersonInfo],
-    events: list[Candidate],
-    text: str = "",
-    all_sentences: tuple = (),
-) -> list:  # type: ignore[type-arg]
-    """Organisations that take part: people's affiliations and those named where events are reported."""
-    keep = []
-    affiliated = {p.organization for p in people if p.organization}
-    titles = " ".join(p.title for p in people if p.title)
-    for name in sorted((o.name for o in orgs.all()), key=len, reverse=True):
-        if name in affiliated:
-            titles = titles.replace(name, " ")  # 'Editor of China Daily Asia Pacific' is not 'China Daily'
-    # where events are reported: their sentences, and the rest of the paragraph of a main event
-    # ("The forum was held on June 21. It was hosted by the People's Government of Dezhou City.")
-    paras = {s.paragraph for e in events for s in e.sentences if e.status == "occurred" or s.bullet}
-    evidence = " ".join(s.text for e in events for s in e.sentences)
-    evidence += " " + " ".join(s.text for s in all_sentences if s.paragraph in paras)
-    for o in orgs.all():
-        if o.name in affiliated:
-            keep.append(o)
-            continue
-        if o.name in titles:
-            continue  # named inside someone's title ('Counselor of the Asia Department'), not a party
-        if is_international(o.name) and not _defined(o, text):
-            continue  # 'a tour to ASEAN', 'the United Nations': a bloc or forum named in passing
-        if o.name.casefold() in evidence.casefold() or (
-            o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", evidence)
-        ):
-            keep.append(o)
-    # an official's generic ministry is their country's
-    for i, o in enumerate(keep):
-        if o.country is None and is_generic(o.name):
-            home = next((p.country for p in people if p.organization == o.name and p.country), None)
-            if home and not any(k.name == o.name and k.country == home for k in keep):
-                keep[i] = replace(o, country=home)
-    # an event's own name ('Nuclear Consultative Group' launched as a programme) is not a party to it
-    event_names = {clean_org_name(n) for e in events for n in (e.name, e.program) if n}
-    kept = [
-        o for o in keep if not _fragment(o.name, orgs.all(), text, affiliated) and o.name not in event_names
-    ]
-    return sorted(kept, key=lambda o: o.country is None)  # the specific before the unplaced
-
-
-def _defined(o: OrgInfo, text: str) -> bool:
-    """The text introduces the organisation with its acronym: 'the Organization for ... (OIC)'."""
-    return bool(o.acronym) and f"({o.acronym})" in text
-
-
-def _fragment(name: str, orgs: list[OrgInfo], text: str, affiliated: set[str] | None = None) -> bool:
-    """A name the model cut out of a longer organisation's name, never written on its own; or a
-    shortened wording of an organisation someone is affiliated with ('Vietnam External Relations
-    Commission' for 'Central External Relations Commission of the Communist Party of Vietnam')."""
-    longer = [o.name for o in orgs if o.name != name and name in o.name]
-    if longer and text.count(name) <= sum(text.count(n) for n in longer):
-        return True
-    words = set(re.findall(r"[A-Za-z]+", name)) - {"of", "the", "and", "for"}
-    return len(words) >= 3 and any(
-        words < set(re.findall(r"[A-Za-z]+", other)) for other in (affiliated or set()) if other != name
-    )
 
 
 def _org(o: OrgInfo) -> Organization:

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TextIO
 
 from amity.errors import InputError
@@ -25,12 +26,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    model = p.add_mutually_exclusive_group()
+    model.add_argument(
+        "--event-model", metavar="FILE", type=Path, help="event classifier file to use (default: the packaged one)"
+    )
+    model.add_argument(
+        "--rules-only", action="store_true", help="no trained event classifier: the rules alone"
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     paths = list(expand_paths(args.paths))  # a wrong path fails here, before anything is written
-    extractor = Extractor()
+    if args.event_model is not None and not args.event_model.is_file():
+        raise InputError(f"event model {args.event_model} not found", "give the path of a trained model file")
+    extractor = Extractor(False if args.rules_only else (args.event_model or True))
     try:
         out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     except OSError as e:

@@ -6,12 +6,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
+from pathlib import Path
 
 from amity.annotate.dates import reference_date
 from amity.annotate.document import MAX_NLP_CHARS, Annotated, annotate, annotate_many
 from amity.annotate.gazetteer import Gazetteer, gazetteer
 from amity.annotate.nlp import load_pipeline
 from amity.data_files import load_json
+from amity.extract.classifier import EventClassifier, load_classifier
 from amity.extract.events import (
     Candidate,
     clause_span,
@@ -53,13 +55,19 @@ _COUNTRY_WORD = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\b")
 class Extractor:
     """Loads the NLP pipeline and gazetteer once; `extract` is then called per document."""
 
-    def __init__(self) -> None:
+    def __init__(self, event_model: Path | None | bool = True) -> None:
+        """`event_model`: True for the packaged event classifier (when one is trained), a path to
+        another model file, or False for the rules alone."""
         self.nlp = load_pipeline()
         self.gaz = gazetteer()
+        if event_model is False:
+            self.model: EventClassifier | None = None
+        else:
+            self.model = load_classifier(None if event_model is True else event_model)
 
     def extract(self, doc: Document) -> DocumentRecord:
         ann = annotate(doc)
-        return assemble(ann, self.gaz)
+        return assemble(ann, self.gaz, self.model)
 
     def extract_many(
         self, docs: Iterable[Document], batch: int = 32
@@ -88,7 +96,7 @@ class Extractor:
             return
         for doc, ann in zip(chunk, anns, strict=True):
             try:
-                yield doc, assemble(ann, self.gaz)
+                yield doc, assemble(ann, self.gaz, self.model)
             except Exception as e:
                 yield doc, e
 
@@ -155,11 +163,13 @@ def _event_date(c: Candidate, anchor: str | None, anchor_exact: bool) -> str | N
     return anchor
 
 
-def assemble(ann: Annotated, g: Gazetteer) -> DocumentRecord:
+def assemble(ann: Annotated, g: Gazetteer, model: EventClassifier | None = None) -> DocumentRecord:
     doc = ann.doc
     reference = reference_date(doc.published, doc.text[:5000])
     ref = reference.date
     cands = triggers(ann)
+    if model is not None and cands:
+        cands = model.filter(ann, cands)
     if not cands:  # most news has no exchange event: skip the rest
         return DocumentRecord(
             doc.doc, doc.title, doc.published, doc.language, warnings=tuple(_truncation(ann))

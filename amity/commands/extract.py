@@ -28,7 +28,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     model = p.add_mutually_exclusive_group()
     model.add_argument(
-        "--event-model", metavar="FILE", type=Path, help="event classifier file to use (default: the packaged one)"
+        "--event-model",
+        metavar="FILE",
+        type=Path,
+        help="event classifier file to use (default: the packaged one)",
     )
     model.add_argument(
         "--rules-only", action="store_true", help="no trained event classifier: the rules alone"

@@ -25,7 +25,7 @@ README_COMMANDS = ("extract", "ingest", "events", "people", "orgs", "show", "exp
 @pytest.fixture
 def shared_extractor(monkeypatch: pytest.MonkeyPatch, extractor: Any) -> Any:
     """Make `amity extract` reuse the session's Extractor instead of loading a new one."""
-    monkeypatch.setattr("amity.commands.extract.Extractor", lambda: extractor)
+    monkeypatch.setattr("amity.commands.extract.Extractor", lambda *a, **k: extractor)
     return extractor
 
 

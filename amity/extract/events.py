@@ -81,6 +81,7 @@ class Candidate:
     size: int | None = None
     sentences: list[Sentence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    modal: str | None = None  # 'planned' when the parse puts the trigger under 'will', 'plans to', ...
 
 
 def triggers(ann: Annotated) -> list[Candidate]:
@@ -211,7 +212,7 @@ def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
                     return "planned"
         except ValueError:
             pass
-    if lex.planned.search(plan_window):
+    if c.modal == "planned" or lex.planned.search(plan_window):
         return "planned"
     if lex.historical.search(window):
         return "historical"

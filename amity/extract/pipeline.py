@@ -9,9 +9,10 @@ from functools import cache
 from pathlib import Path
 
 from amity.annotate.dates import reference_date
-from amity.annotate.document import MAX_NLP_CHARS, Annotated, annotate, annotate_many
+from amity.annotate.document import MAX_NLP_CHARS, Annotated, Sentence, annotate, annotate_many
 from amity.annotate.gazetteer import Gazetteer, gazetteer
 from amity.annotate.nlp import load_pipeline
+from amity.annotate.parse import parse_many
 from amity.data_files import load_json
 from amity.extract.classifier import EventClassifier, load_classifier
 from amity.extract.events import (
@@ -35,6 +36,7 @@ from amity.extract.orgs import (
 from amity.extract.parties import doc_parties
 from amity.extract.people import PersonInfo, extract_people
 from amity.extract.places import dateline_place, place_in
+from amity.extract.syntax import imperative, negated, planned, thing_object, trigger_token
 from amity.extract.timing import date_for
 from amity.records import Document, DocumentRecord, Event, Organization, Person, Place, Span
 
@@ -49,7 +51,12 @@ _COOPERATION = re.compile(
     r"(?:ties|cooperation|exchanges|collaboration) in|reaffirmed|pledged|vowed)\b",
     re.I,
 )
+_PLACE_CHUNK = re.compile(r"\b[A-Z][a-z]+(?:[-–][A-Z][a-z]+)*\b")
 _COUNTRY_WORD = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\b")
+
+
+# event types whose trigger words are as common in domestic news as in exchanges
+LOCAL_TYPES = ("program",)
 
 
 class Extractor:
@@ -143,6 +150,79 @@ def doc_countries(ann: Annotated, g: Gazetteer, orgs: OrgTable | None = None) ->
     return ranked + [c for c, _ in weak.most_common() if c not in ranked]
 
 
+def read_syntax(cands: list[Candidate]) -> list[Candidate]:
+    """Parse the candidates' sentences; drop what did not happen or is no exchange, mark what is planned."""
+    if not cands:
+        return cands
+    order = list(dict.fromkeys(c.sentence.index for c in cands))
+    texts = {c.sentence.index: c.sentence.text for c in cands}
+    parses = dict(zip(order, parse_many([texts[i] for i in order]), strict=True))
+    kept = []
+    for c in cands:
+        parse = parses[c.sentence.index]
+        tok = parse and trigger_token(
+            parse, c.trigger_start - c.sentence.start, c.trigger_end - c.sentence.start
+        )
+        if parse is None or tok is None:
+            kept.append(c)
+            continue
+        if negated(parse, tok) or thing_object(parse, tok) or imperative(parse, tok):
+            continue
+        if planned(parse, tok):
+            c.modal = "planned"
+        kept.append(c)
+    return kept
+
+
+def sentence_countries(s: Sentence, g: Gazetteer, orgs: OrgTable, people: list[PersonInfo]) -> set[str]:
+    """Countries and blocs a sentence itself names: country names, nationalities, blocs, places, the
+    countries of the organisations and people it names."""
+    found: set[str] = set()
+    for m in _COUNTRY_WORD.finditer(s.text.replace("-", " ")):
+        words = m.group().split()
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                chunk = " ".join(words[i : i + n])
+                code = g.country_of_name(chunk) or g.demonym(chunk) or g.bloc(chunk)
+                if code:
+                    found.add(code)
+    for e in s.entities:
+        if e.label in ("GPE", "FAC", "LOC"):
+            info, _ = g.lookup(e.text)
+            if info and info.country:
+                found.add(info.country)
+    for o in orgs.all():
+        named = o.name in s.text or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", s.text))
+        if named and (o.country or is_international(o.name)):
+            found.add(o.country or "INTL")
+    for m in _PLACE_CHUNK.finditer(s.text):
+        for part in re.split(r"[-–]", m.group()):
+            info, _ = g.lookup(part.strip())
+            if info and info.country and info.kind in ("city", "division", "landmark"):
+                found.add(info.country)
+    for p in people:
+        if p.country and s.index in p.mentions:
+            found.add(p.country)
+    return found
+
+
+def _international(c: Candidate, g: Gazetteer, orgs: OrgTable, people: list[PersonInfo]) -> bool:
+    """A festival, contest or programme is an exchange only where its sentence names parties of two
+    countries (or a bloc): 'the city's annual music festival' is not one."""
+    for s in c.sentences:
+        found = sentence_countries(s, g, orgs, people)
+        if len(found) >= 2 or any(len(x) > 2 for x in found):
+            return True
+        if found and _international_cues().search(s.text):
+            return True
+    return False
+
+
+@cache
+def _international_cues() -> re.Pattern[str]:
+    return re.compile(load_json("triggers.json")["international_cues"], re.I)
+
+
 def _event_date(c: Candidate, anchor: str | None, anchor_exact: bool) -> str | None:
     """The event's own date; an occurred event without one (or with a vaguer one that fits) takes the date
     of the article's main event: the day for what happens alongside it, the month for a trip."""
@@ -170,6 +250,7 @@ def assemble(ann: Annotated, g: Gazetteer, model: EventClassifier | None = None)
     cands = triggers(ann)
     if model is not None and cands:
         cands = model.filter(ann, cands)
+    cands = read_syntax(cands)
     if not cands:  # most news has no exchange event: skip the rest
         return DocumentRecord(
             doc.doc, doc.title, doc.published, doc.language, warnings=tuple(_truncation(ann))
@@ -189,6 +270,7 @@ def assemble(ann: Annotated, g: Gazetteer, model: EventClassifier | None = None)
         c.program = program_in(c.sentence.text)
         c.size = size_in(c.sentence.text)
     events = merge(cands)
+    events = [e for e in events if e.type not in LOCAL_TYPES or _international(e, g, orgs, people)]
     events = [e for e in events if _keep(e, countries)]
     if not events:
         # people and organisations are recorded as parties to exchange events: none without events

@@ -1,0 +1,147 @@
+"""What the dependency tree around a trigger says about it: negated, planned, or not an exchange at all.
+
+The trigger lexicons find candidates cheaply; the tree then reads what a text window cannot: whether the
+trigger is governed by 'cancelled' or 'rejected an offer to host' (no event), by 'will', 'plans to' or
+'invited ... to visit' (planned), and whether a 'meet' has a party as its object ('met his counterpart')
+or a thing ('meet the growing demand').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from amity.annotate.parse import Parse, PToken
+from amity.data_files import load_json
+
+
+@dataclass(frozen=True)
+class SyntaxLexicon:
+    negating: frozenset[str]
+    particles: dict[str, frozenset[str]]
+    planning: frozenset[str]
+    modal_aux: frozenset[str]
+    party_nouns: frozenset[str]
+    reporting: frozenset[str]
+    adjunct_preps: frozenset[str]
+
+
+@cache
+def lexicon() -> SyntaxLexicon:
+    d = load_json("syntax.json")
+    return SyntaxLexicon(
+        negating=frozenset(d["negating"]),
+        particles={k: frozenset(v) for k, v in d["negating_particles"].items()},
+        planning=frozenset(d["planning"]),
+        modal_aux=frozenset(d["modal_aux"]),
+        party_nouns=frozenset(d["party_nouns"]),
+        reporting=frozenset(d["reporting"]),
+        adjunct_preps=frozenset(d["adjunct_preps"]),
+    )
+
+
+_VERBAL = ("VERB", "AUX")
+_INSIDE = ("xcomp", "acl", "relcl", "dobj", "pobj", "pcomp")  # links that keep the climb in one clause
+# event words a trigger's head token is one of (lemmas); the rest of a trigger phrase is context
+_HEADS = frozenset(
+    "meet meeting talk talks visit trip tour travel arrive sign signing ink conclude seal renew memorandum "
+    "mou agreement accord deal pact forum summit conference seminar symposium workshop dialogue roundtable "
+    "host receive welcome call delegation program programme festival camp competition contest exhibition "
+    "launch release publish unveil present report survey exchange dinner banquet reception".split()
+)
+
+
+def trigger_token(parse: Parse, start: int, end: int) -> PToken | None:
+    """The token heading a trigger phrase (offsets relative to the sentence)."""
+    toks = parse.in_span(start, end)
+    if not toks:
+        return None
+    for t in toks:
+        if t.lemma in _HEADS or t.text.lower() in _HEADS:
+            return t
+    ids = {t.i for t in toks}
+    roots = [t for t in toks if t.head not in ids or t.head == t.i]
+    return roots[0] if roots else toks[0]
+
+
+def _has_particle(parse: Parse, t: PToken, words: frozenset[str]) -> bool:
+    return any(c.dep == "prt" and c.lemma in words for c in parse.children(t))
+
+
+def _chain(parse: Parse, t: PToken) -> list[tuple[PToken, str]]:
+    """The trigger and the words governing it within its clause, each with the dependency through which
+    the climb reached it. The climb stops at a verb of saying (its clause is another matter), at a
+    time or circumstance preposition ('met after the forum': the forum is not what 'met' says), and
+    above the clause's own verb, unless that verb is the complement of another ('plans to visit')."""
+    lex = lexicon()
+    out = [(t, "")]
+    cur = t
+    for a in parse.ancestors(t):
+        via = cur.dep
+        if a.lemma in lex.reporting or (a.dep == "prep" and a.lemma in lex.adjunct_preps):
+            break
+        out.append((a, via))
+        if a.pos in _VERBAL and a.dep not in _INSIDE:
+            break  # the clause holding the trigger ends at its own verb
+        cur = a
+    return out
+
+
+def negated(parse: Parse, t: PToken) -> bool:
+    """'cancelled a planned visit', 'rejected an offer to host a summit', 'did not meet', 'the
+    postponement of the forum': the event did not take place."""
+    lex = lexicon()
+    for a, _ in _chain(parse, t):
+        if a.lemma in lex.negating:
+            need = lex.particles.get(a.lemma)
+            if need is None or _has_particle(parse, a, need):
+                return True
+        if a.pos in _VERBAL and any(c.dep == "neg" for c in parse.children(a)):
+            return True
+    return False
+
+
+def planned(parse: Parse, t: PToken) -> bool:
+    """'will visit', 'is to sign', 'plans to hold a forum', 'invited him to visit', 'agreed to hold a
+    meeting next year'."""
+    lex = lexicon()
+    for a, via in _chain(parse, t):
+        if a.pos in _VERBAL:
+            kids = parse.children(a)
+            modal = (c for c in kids if c.dep == "aux")
+            if any(c.lemma in lex.modal_aux or c.text.lower() in lex.modal_aux for c in modal):
+                return True
+            # 'is to sign': an infinitive whose head is a bare 'be'
+            if a.dep == "xcomp" and parse.head(a).lemma == "be" and any(c.text == "to" for c in kids):
+                return True
+        if a is not t and a.lemma in lex.planning and via in ("xcomp", "ccomp", "dobj"):
+            return True
+    return False
+
+
+def thing_object(parse: Parse, t: PToken) -> bool:
+    """'meet the growing demand', 'meets the needs of pet owners': a meeting verb whose object is not a
+    party (no name, no person or body noun)."""
+    if t.pos != "VERB" or t.lemma != "meet":
+        return False
+    lex = lexicon()
+    objs = [c for c in parse.children(t) if c.dep in ("dobj", "attr")]
+    for p in (c for c in parse.children(t) if c.dep == "prep" and c.lemma == "with"):
+        objs.extend(c for c in parse.children(p) if c.dep == "pobj")
+    if not objs:
+        return False
+    for o in objs:
+        words = parse.subtree(o)
+        if any(w.pos in ("PROPN", "PRON", "NUM") for w in words):
+            return False
+        if any(w.lemma in lex.party_nouns or w.text.lower() in lex.party_nouns for w in words):
+            return False
+    return True
+
+
+def imperative(parse: Parse, t: PToken) -> bool:
+    """'Visit the website', 'For more information, visit ...': an instruction to the reader."""
+    if t.pos != "VERB" or t.tag != "VB" or t.dep != "ROOT":
+        return False
+    kids = parse.children(t)
+    return not any(c.dep in ("nsubj", "nsubjpass", "aux", "auxpass") for c in kids)

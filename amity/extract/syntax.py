@@ -131,7 +131,8 @@ def thing_object(parse: Parse, t: PToken) -> bool:
     if not objs:
         return False
     for o in objs:
-        words = parse.subtree(o)
+        # the object noun with its modifiers and coordinates, not what hangs off it ('the needs of X')
+        words = [o] + [c for c in parse.children(o) if c.dep in ("compound", "amod", "nmod", "poss", "conj")]
         if any(w.pos in ("PROPN", "PRON", "NUM") for w in words):
             return False
         if any(w.lemma in lex.party_nouns or w.text.lower() in lex.party_nouns for w in words):

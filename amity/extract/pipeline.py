@@ -271,9 +271,10 @@ def assemble(ann: Annotated, g: Gazetteer, model: EventClassifier | None = None)
         c.size = size_in(c.sentence.text)
     events = merge(cands)
     international = [_international(e, g, orgs, people) for e in events]
-    if not any(international):
+    if any(international):
+        events = [e for e, ok in zip(events, international, strict=True) if ok or e.type not in LOCAL_TYPES]
+    else:
         events = []  # no event of the article is between parties of two countries: a domestic story
-    events = [e for e, ok in zip(events, international, strict=True) if ok or e.type not in LOCAL_TYPES]
     events = [e for e in events if _keep(e, countries)]
     if not events:
         # people and organisations are recorded as parties to exchange events: none without events

@@ -394,6 +394,23 @@ def _anaphoric(c: Candidate) -> bool:
     return bool(re.search(r"\b(?:the|this|that|its|their)\s+(?:[\w’'-]+\s+){0,2}$", before))
 
 
+def _people(s: Sentence) -> list[set[str]]:
+    return [set(x.text.replace("-", " ").split()) for x in s.entities if x.label == "PERSON"]
+
+
+def _other_people(e: Candidate, c: Candidate) -> bool:
+    """Two meetings reported in their own words ('X met A ...', 'X met B ...') whose sentences each name
+    someone the other does not (no word of the name in common): meetings with different people, not one
+    meeting told twice."""
+    if _anaphoric(c):
+        return False
+    mine = [p for s in e.sentences for p in _people(s)]
+    theirs = _people(c.sentence)
+    words_mine = set().union(*mine) if mine else set()
+    words_theirs = set().union(*theirs) if theirs else set()
+    return any(not p & words_theirs for p in mine) and any(not p & words_mine for p in theirs)
+
+
 def merge(cands: list[Candidate]) -> list[Candidate]:
     """One candidate per real event: later references ('the forum', 'the visit') join the event they name."""
     events: list[Candidate] = []
@@ -426,6 +443,8 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             if (e.sentence.bullet or c.sentence.bullet) and e.sentence.paragraph != c.sentence.paragraph:
                 continue
             if e.type == "visit" and e.place and c.place and e.place.country != c.place.country:
+                continue
+            if e.type == "meeting" and _other_people(e, c):
                 continue
             target = e
             break

@@ -100,3 +100,20 @@ def test_a_festival_between_two_countries_is_an_exchange(run: Run) -> None:
         "Bangkok on Friday, showing films from both countries.\n"
     )
     assert [e for e in rec.events if e.type == "program"]
+
+
+def test_meetings_with_different_people_stay_apart(run: Run) -> None:
+    rec = run(
+        "Chilean Trade Minister Rosa Vidal met Kenji Watanabe, president of a Japanese robotics maker, in "
+        "Tokyo on Monday.\n"
+        "Vidal met Haruto Sato, chairman of a Japanese shipping line, to discuss port investment in Chile.\n"
+    )
+    assert len([e for e in rec.events if e.type == "meeting"]) == 2
+
+
+def test_one_meeting_told_twice_is_one_event(run: Run) -> None:
+    rec = run(
+        "Chilean Trade Minister Rosa Vidal met Japanese Foreign Minister Kenji Watanabe in Tokyo on Monday.\n"
+        "Vidal and Watanabe met for an hour and discussed copper exports.\n"
+    )
+    assert len([e for e in rec.events if e.type == "meeting"]) == 1

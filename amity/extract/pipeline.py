@@ -264,6 +264,12 @@ def assemble(ann: Annotated, g: Gazetteer, model: EventClassifier | None = None)
         c.status = status_of(c, ref, reference.exact)
         clause = clause_span(c)
         place, warns = place_in(c.sentence, g, near=c.trigger_start, span=clause)
+        if place is None:
+            # 'arrived in Kazan for a summit', 'Islamabad is hosting a summit': a city or province of the
+            # sentence outside the trigger's clause
+            wider, _ = place_in(c.sentence, g, near=c.trigger_start)
+            if wider is not None and wider.name and g.country_of_name(wider.name) is None:
+                place = wider
         c.place = place
         c.warnings.extend(warns)
         c.name = name_in(c)

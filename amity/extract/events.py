@@ -10,7 +10,8 @@ from functools import cache
 from amity.annotate.dates import NUMBER_WORDS, DateMention
 from amity.annotate.document import Annotated, Sentence
 from amity.data_files import load_json
-from amity.records import Place
+from amity.ingest.clean import masked_text
+from amity.records import Document, Place
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -82,6 +83,12 @@ class Candidate:
     sentences: list[Sentence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     modal: str | None = None  # 'planned' when the parse puts the trigger under 'will', 'plans to', ...
+
+
+def screen(doc: Document) -> bool:
+    """The cheap pass before any NLP: does the document's readable text hold a trigger word at all?
+    (A superset of what `triggers` finds sentence by sentence, so screening loses no event.)"""
+    return bool(_lexicon().any_trigger.search(masked_text(doc.text, doc.mask)))
 
 
 def triggers(ann: Annotated) -> list[Candidate]:

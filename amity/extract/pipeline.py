@@ -21,6 +21,7 @@ from amity.extract.events import (
     merge,
     name_in,
     program_in,
+    screen,
     size_in,
     status_of,
     triggers,
@@ -73,6 +74,8 @@ class Extractor:
             self.model = load_classifier(None if event_model is True else event_model)
 
     def extract(self, doc: Document) -> DocumentRecord:
+        if not screen(doc):
+            return _empty(doc)
         ann = annotate(doc)
         return assemble(ann, self.gaz, self.model)
 
@@ -92,6 +95,15 @@ class Extractor:
             yield from self._chunk(chunk)
 
     def _chunk(self, chunk: list[Document]) -> Iterator[tuple[Document, DocumentRecord | Exception]]:
+        # the screen: a document with no trigger word anywhere never reaches the entity recogniser
+        passed = [screen(doc) for doc in chunk]
+        records = self._annotated([d for d, ok in zip(chunk, passed, strict=True) if ok])
+        for doc, ok in zip(chunk, passed, strict=True):
+            yield (doc, next(records)[1]) if ok else (doc, _empty(doc))
+
+    def _annotated(self, chunk: list[Document]) -> Iterator[tuple[Document, DocumentRecord | Exception]]:
+        if not chunk:
+            return
         try:
             anns = annotate_many(chunk)
         except Exception:  # find the bad document: one at a time
@@ -106,6 +118,10 @@ class Extractor:
                 yield doc, assemble(ann, self.gaz, self.model)
             except Exception as e:
                 yield doc, e
+
+
+def _empty(doc: Document) -> DocumentRecord:
+    return DocumentRecord(doc.doc, doc.title, doc.published, doc.language)
 
 
 def doc_countries(ann: Annotated, g: Gazetteer, orgs: OrgTable | None = None) -> list[str]:
@@ -160,9 +176,8 @@ def read_syntax(cands: list[Candidate]) -> list[Candidate]:
     kept = []
     for c in cands:
         parse = parses[c.sentence.index]
-        tok = parse and trigger_token(
-            parse, c.trigger_start - c.sentence.start, c.trigger_end - c.sentence.start
-        )
+        rel = c.trigger_start - c.sentence.start
+        tok = trigger_token(parse, rel, c.trigger_end - c.sentence.start) if parse is not None else None
         if parse is None or tok is None:
             kept.append(c)
             continue

@@ -117,3 +117,11 @@ def test_one_meeting_told_twice_is_one_event(run: Run) -> None:
         "Vidal and Watanabe met for an hour and discussed copper exports.\n"
     )
     assert len([e for e in rec.events if e.type == "meeting"]) == 1
+
+
+def test_the_screen_passes_trigger_words_and_drops_the_rest() -> None:
+    from amity.extract.events import screen
+    from amity.ingest.clean import text_to_document
+
+    assert screen(text_to_document("a.txt", "Title\n\nThe two mayors signed a memorandum in Lima.\n"))
+    assert not screen(text_to_document("b.txt", "Title\n\nShares fell two percent on Monday in Lima.\n"))

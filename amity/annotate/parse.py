@@ -15,6 +15,7 @@ from typing import Any
 
 from amity.annotate.nlp import MODEL_NAMES
 from amity.errors import ModelNotFoundError
+from amity.ingest.clean import scrub
 
 MAX_PARSE_CHARS = 2_000  # a longer 'sentence' is a run-on list or a table: not parsed
 
@@ -88,9 +89,10 @@ def load_parser() -> Any:
 
 
 def parse_many(texts: Sequence[str]) -> list[Parse | None]:
-    """One parse per text, None for a text too long to be a sentence."""
+    """One parse per text, None for a text too long to be a sentence. Lone surrogates are replaced
+    one for one, so offsets stay those of the text."""
     nlp = load_parser()
-    todo = [(i, t) for i, t in enumerate(texts) if len(t) <= MAX_PARSE_CHARS]
+    todo = [(i, scrub(t)) for i, t in enumerate(texts) if len(t) <= MAX_PARSE_CHARS]
     out: list[Parse | None] = [None] * len(texts)
     for (i, _), doc in zip(todo, nlp.pipe([t for _, t in todo], batch_size=64), strict=True):
         out[i] = Parse(

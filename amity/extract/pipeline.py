@@ -37,7 +37,7 @@ from amity.extract.orgs import (
 from amity.extract.parties import doc_parties
 from amity.extract.people import PersonInfo, extract_people
 from amity.extract.places import dateline_place, place_in
-from amity.extract.syntax import imperative, negated, planned, thing_object, trigger_token
+from amity.extract.syntax import domestic, imperative, negated, planned, thing_object, trigger_token
 from amity.extract.timing import date_for
 from amity.records import Document, DocumentRecord, Event, Organization, Person, Place, Span
 
@@ -181,7 +181,7 @@ def read_syntax(cands: list[Candidate]) -> list[Candidate]:
         if parse is None or tok is None:
             kept.append(c)
             continue
-        if negated(parse, tok) or thing_object(parse, tok) or imperative(parse, tok):
+        if negated(parse, tok) or thing_object(parse, tok) or imperative(parse, tok) or domestic(parse, tok):
             continue
         if planned(parse, tok):
             c.modal = "planned"

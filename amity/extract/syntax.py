@@ -24,6 +24,7 @@ class SyntaxLexicon:
     party_nouns: frozenset[str]
     reporting: frozenset[str]
     adjunct_preps: frozenset[str]
+    local_modifiers: frozenset[str]
 
 
 @cache
@@ -37,6 +38,7 @@ def lexicon() -> SyntaxLexicon:
         party_nouns=frozenset(d["party_nouns"]),
         reporting=frozenset(d["reporting"]),
         adjunct_preps=frozenset(d["adjunct_preps"]),
+        local_modifiers=frozenset(d["local_modifiers"]),
     )
 
 
@@ -146,3 +148,11 @@ def imperative(parse: Parse, t: PToken) -> bool:
         return False
     kids = parse.children(t)
     return not any(c.dep in ("nsubj", "nsubjpass", "aux", "auxpass") for c in kids)
+
+
+def domestic(parse: Parse, t: PToken) -> bool:
+    """'a domestic competition', 'the national championships': an activity its own words call domestic."""
+    lex = lexicon()
+    return t.pos in ("NOUN", "PROPN") and any(
+        c.dep in ("amod", "compound") and c.lemma in lex.local_modifiers for c in parse.children(t)
+    )

@@ -68,6 +68,20 @@ def test_meeting_a_demand_is_not_a_meeting() -> None:
     assert not _read("The envoy met the Bolivian foreign minister in La Paz.", "met")[2]
 
 
+def test_an_activity_called_domestic_is_domestic() -> None:
+    from amity.extract.syntax import domestic
+
+    for sentence, word, want in [
+        ("Two Kenyan runners were disqualified at a domestic competition in Nairobi.", "competition", True),
+        ("Kenyan and Ugandan runners met at a joint competition in Kampala.", "competition", False),
+    ]:
+        [parse] = parse_many([sentence])
+        assert parse is not None
+        i = sentence.index(word)
+        tok = trigger_token(parse, i, i + len(word))
+        assert tok is not None and domestic(parse, tok) is want
+
+
 def test_an_instruction_to_the_reader_is_not_a_visit() -> None:
     assert _read("Visit the museum's website to book a guided tour.", "Visit")[3]
 

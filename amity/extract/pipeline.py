@@ -144,7 +144,7 @@ def doc_countries(ann: Annotated, g: Gazetteer, orgs: OrgTable | None = None) ->
                 if shape:
                     weak[shape] += 1
     for s in ann.sentences:
-        for m in _COUNTRY_WORD.finditer(s.text.replace("-", " ")):
+        for m in _COUNTRY_WORD.finditer(re.sub(r"['’]s\b", "", s.text.replace("-", " "))):
             words = m.group().split()
             for n in range(len(words), 0, -1):
                 for i in range(len(words) - n + 1):
@@ -193,7 +193,7 @@ def sentence_countries(s: Sentence, g: Gazetteer, orgs: OrgTable, people: list[P
     """Countries and blocs a sentence itself names: country names, nationalities, blocs, places, the
     countries of the organisations and people it names."""
     found: set[str] = set()
-    for m in _COUNTRY_WORD.finditer(s.text.replace("-", " ")):
+    for m in _COUNTRY_WORD.finditer(re.sub(r"['’]s\b", "", s.text.replace("-", " "))):
         words = m.group().split()
         for n in range(len(words), 0, -1):
             for i in range(len(words) - n + 1):

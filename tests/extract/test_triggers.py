@@ -1,0 +1,32 @@
+"""Common ways news reports meetings, calls, trips and signings, each found as its event type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from amity.records import DocumentRecord
+
+Run = Callable[[str], DocumentRecord]
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Peruvian President Ana Rojas telephoned Chilean President Luis Soto on Monday.", "meeting"),
+        ("Peruvian President Ana Rojas and Chilean President Luis Soto discussed water on Monday in a call.", "meeting"),
+        ("The Chilean foreign minister held discussions with Peruvian envoy Mario Paz in Lima.", "meeting"),
+        ("Chilean President Luis Soto gave a warm welcome to Peruvian President Ana Rojas in Santiago.", "meeting"),
+        ("Chilean President Luis Soto shook hands with Peruvian President Ana Rojas in Arica.", "meeting"),
+        ("Peru's Ana Rojas spent Monday in one-on-one meetings with Chilean mayors.", "meeting"),
+        ("Peruvian President Ana Rojas and her Chilean counterpart Luis Soto meet in Arica on Monday.", "meeting"),
+        ("Peruvian President Ana Rojas leaves for Chile on Monday.", "visit"),
+        ("Peruvian President Ana Rojas arrived on Monday in Santiago, Chile.", "visit"),
+        ("Peru and Chile signed a joint statement on river management in Arica on Monday.", "agreement"),
+        ("Peru and Chile announced a cross-border rail deal in Arica on Monday.", "agreement"),
+    ],
+)
+def test_shapes_of_exchange_events(run: Run, sentence: str, kind: str) -> None:
+    rec = run(sentence + "\n")
+    assert kind in {e.type for e in rec.events}, [e.type for e in rec.events]

@@ -31,5 +31,10 @@ bench: setup
 	$(PY) benchmarks/accuracy.py
 	$(PY) benchmarks/speed.py
 
+# `make floors`: re-pin tests/accuracy_baseline.json (the accuracy gate's floors) from the current dev scores.
+.PHONY: floors
+floors: setup
+	$(PY) benchmarks/accuracy.py --update-baseline
+
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

@@ -125,10 +125,7 @@ def _merge_short(sents: list[Sentence], text: str) -> list[Sentence]:
         if (
             prev is not None
             and prev.paragraph == s.paragraph
-            and (
-                _ABBREVIATION_END().search(prev.text.rstrip())
-                or s.text[:1].islower()
-            )
+            and (_ABBREVIATION_END().search(prev.text.rstrip()) or s.text[:1].islower())
         ):
             out[-1] = Sentence(
                 prev.index,

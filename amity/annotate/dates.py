@@ -1,14 +1,20 @@
 """Date expressions in news text, resolved against a reference date (publication, or the text's own).
 
-Handles "On May 22", "on Monday, September 23", "on Tuesday", "June 21st", "from June 22nd to 26th",
-"Nov. 2", "April 26, 2023", "in 1992", "from 1999 to 2019", "in November", "this year", "today",
-"last week", "four-day visit" (duration). Values are ISO strings: YYYY-MM-DD, YYYY-MM or YYYY.
+Handles "On May 22", "on Monday, September 23", "on Tuesday", "June 21st", "from June 22nd
+to 26th", "Nov. 2", "April 26, 2023", "in 1992", "from 1999 to 2019", "1966-1981", "in November", "last
+June", "this year", "today", "last week", "earlier this month", "two years ago", "four-day visit"
+(duration). Values are ISO strings: YYYY-MM-DD, YYYY-MM or YYYY.
+
+A day or month written without its year, and a weekday, are placed in the direction the verb that governs
+them says: "will present the survey on May 22" looks forward from the reference date, "met on Tuesday"
+back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from amity.ingest.meta import MONTHS
@@ -29,6 +35,8 @@ _WD = r"(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+
 _D = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _Y = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
 _D2 = r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_COUNT = r"(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<day>\d{2})(?![\d-])")),
@@ -50,7 +58,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "year_range",
-        re.compile(r"\bfrom\s+(?P<year>(?:19|20)\d{2})\s+(?:to|until|through)\s+(?P<year2>(?:19|20)\d{2})\b"),
+        re.compile(
+            r"\b(?:(?i:from|between)\s+(?P<year>(?:19|20)\d{2})\s+(?:to|until|through|and)\s+(?P<year2>(?:19|20)\d{2})"
+            r"|(?:(?i:from|in|during|between|of|since)\s+)?(?P<ryear>(?:19|20)\d{2})\s*[-–]\s*(?P<ryear2>(?:19|20)?\d{2}))"
+            r"\b(?![-–]\d)"
+        ),
+    ),
+    (
+        "month_rel",
+        re.compile(rf"\b(?P<rel>(?i:last|next|this|this past|this coming))\s+{_M}(?!\s+\d)\b"),
+    ),
+    # "the November summit", "their June meeting": a month naming an event
+    (
+        "month_adj",
+        re.compile(
+            rf"\b(?i:the|its|their|his|her|this|that)\s+{_M}\s+(?=(?:[A-Z][\w-]*\s+){{0,3}}(?i:summit|meeting|"
+            r"visit|trip|talks|forum|conference|session|election|elections|dialogue|exchange|festival)\b)"
+        ),
     ),
     (
         "month",
@@ -74,21 +98,84 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "weekday",
         re.compile(
-            r"\b(?:(?P<rel>(?i:last|this|next|on|the|since|until|by|from))\s+)(?P<wd>Monday|Tuesday|Wednesday|"
-            r"Thursday|Friday|Saturday|Sunday)\b"
+            rf"\b(?:(?P<rel>(?i:last|this|this past|this coming|next|on|the|since|until|by|from))\s+)"
+            rf"{_WEEKDAY}\b"
         ),
+    ),
+    (
+        "ago",
+        re.compile(rf"\b{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I),
     ),
     (
         "deictic",
         re.compile(
-            r"\b(?P<deic>today|yesterday|tomorrow|this week|last week|next week|this month|"
-            r"earlier this month|later this month|last month|next month|this year|earlier this year|"
-            r"later this year|last year|next year|this weekend)\b",
+            r"\b(?P<deic>today|yesterday|tomorrow|this week|earlier this week|later this week|"
+            r"this past week|last week|next week|this month|earlier this month|later this month|last month|"
+            r"next month|this year|earlier this year|later this year|last year|next year|this weekend|"
+            r"this past weekend|last weekend|next weekend|over the weekend)\b",
             re.I,
         ),
     ),
 ]
+_NO_DIRECTION = frozenset({"iso", "month_year", "year_range", "year", "year_adj", "ago", "deictic"})
 _DURATION = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)-day\b", re.I)
+
+# What the verb governing a date says of its time. Future: "will", "is set to", "plans to", "to be held";
+# a passive after a future ("will be held") is one future cue, not a past participle.
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|won[’']t|would|(?:is|are|am)\s+(?:set|due|slated|scheduled|expected|poised|going|about)\s+to|"
+    r"(?:is|are)\s+to|plans?\s+to|planning|planned|intends?\s+to|aims?\s+to|hopes?\s+to|scheduled|slated|"
+    r"expected|upcoming|forthcoming|to\s+be\s+(?:held|hosted|signed|launched|opened|organi[sz]ed)|"
+    r"(?:agreed|decided|pledged|promised|vowed|invited(?:\s+\w+)?|has|have|has\s+yet|have\s+yet)\s+to)\b"
+    r"(?:\s+(?:not\s+)?(?:be|have)\s+\w+)?",
+    re.I,
+)
+_PAST_CUE = re.compile(
+    r"\b(?:(?i:was|were|had|did|has|have|ago|previously|yesterday|said|told|met|held|made|took|gave|began|"
+    r"begun|led|went|came|saw|spoke|sent|won|brought|paid|wrote|flew|drew|chose|left|kept|ran|sat|stood|"
+    r"struck|became|grew|sought|taught|bought|fought|thought)|[a-z]{2,}ed)\b(?!\s+by\b)"
+)
+# participles used as adjectives ("a forum themed ...", "the Seoul-based ..."), and words that merely end
+# in -ed: no verb's tense
+_NOT_TENSE = frozenset(
+    "based located called named dubbed titled entitled themed related advanced detailed limited united "
+    "interested concerned hundred kindred sacred naked wicked beloved aged red bed shed wed need needed "
+    "proceed succeed exceed speed seed feed heed breed bleed indeed".split()
+)
+_TENSE_BREAK = re.compile(r"[;.!?](?:\s|$)|,\s+(?:and|but|while|whereas)\s")
+
+
+def _tense_cues(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, +1 future / -1 past) of the tense cues in `text`, in text order."""
+    fut = [(m.start(), m.end(), 1) for m in _FUTURE_CUE.finditer(text)]
+    past = [
+        (m.start(), m.end(), -1)
+        for m in _PAST_CUE.finditer(text)
+        if m.group().lower() not in _NOT_TENSE and not any(a <= m.start() < b for a, b, _ in fut)
+    ]
+    return sorted(fut + past)
+
+
+def tense_at(
+    text: str, start: int, end: int | None = None, cues: list[tuple[int, int, int]] | None = None
+) -> int:
+    """+1 when the verb governing the expression at text[start:end] is future, -1 past, 0 when nothing
+    tells: the nearest cue before it, else the first after it in the same clause."""
+    end = start if end is None else end
+    cues = _tense_cues(text) if cues is None else cues
+    before = [c for c in cues if c[1] <= start]
+    if before:
+        return before[-1][2]
+    brk = _TENSE_BREAK.search(text, end)
+    stop = brk.start() if brk else len(text)
+    after = [c for c in cues if c[0] >= end and c[1] <= stop]
+    return after[0][2] if after else 0
+
+
+class ApproximateDate(dt.date):
+    """A reference date read from the article's text (a caption, a lead's date) rather than from its
+    publication line: the article's month, but not necessarily its day, so a bare weekday ("on Tuesday")
+    cannot be placed from it."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +189,7 @@ class DateMention:
 
 
 def _iso(d: dt.date) -> str:
-    return d.isoformat()
+    return dt.date(d.year, d.month, d.day).isoformat()
 
 
 def _safe(y: int, m: int, d: int) -> dt.date | None:
@@ -116,10 +203,15 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _infer_year(m: int, d: int, ref: dt.date | None, weekday: int | None, future: bool) -> int | None:
-    """The year of a month-day with no year: the one nearest the reference date that fits the weekday."""
+def _infer_year(
+    m: int, d: int, ref: dt.date | None, weekday: int | None, direction: int, exact: bool
+) -> int | None:
+    """The year of a month-day with no year: the one nearest the reference date that fits the weekday, on
+    the side the tense says (forward for a future verb, back otherwise)."""
     if ref is None:
         return None
+    if not exact:
+        return ref.year  # only the year is known: the text's own
     cands = []
     for y in (ref.year - 1, ref.year, ref.year + 1):
         day = _safe(y, m, d)
@@ -130,23 +222,28 @@ def _infer_year(m: int, d: int, ref: dt.date | None, weekday: int | None, future
         cands.append(day)
     if not cands:
         return ref.year
-    if future:
+    if direction > 0:
         after = [c for c in cands if c >= ref - dt.timedelta(days=1)]
         if after:
             return min(after).year
-    before = [c for c in cands if c <= ref + dt.timedelta(days=7)]
+    slack = 2 if direction < 0 else 7
+    before = [c for c in cands if c <= ref + dt.timedelta(days=slack)]
     if before:
         return max(before).year
     return min(cands, key=lambda c: abs((c - ref).days)).year
 
 
-def _weekday_date(wd: int, ref: dt.date, rel: str, future: bool) -> dt.date:
+def _weekday_date(wd: int, ref: dt.date, rel: str, direction: int) -> dt.date:
+    """The day named by a weekday: the nearest one with that name, forward for a future verb or 'next',
+    back otherwise ('last Monday' is never the reference day itself)."""
     rel = rel.lower()
-    if rel == "next" or (future and rel not in ("last",)):
+    if rel in ("next", "this coming", "until") or (
+        direction > 0 and rel not in ("last", "this past", "since")
+    ):
         delta = (wd - ref.weekday()) % 7
-        return ref + dt.timedelta(days=delta or 7 if rel == "next" else delta)
+        return ref + dt.timedelta(days=(delta or 7) if rel == "next" else delta)
     delta = (ref.weekday() - wd) % 7
-    if rel == "last" and delta == 0:
+    if rel in ("last", "this past") and delta == 0:
         delta = 7
     return ref - dt.timedelta(days=delta)
 
@@ -163,9 +260,11 @@ def _add_months(ref: dt.date, k: int) -> str:
 def find_dates(text: str, ref: dt.date | None, future: bool = False, exact: bool = True) -> list[DateMention]:
     """Every date expression in `text`, resolved against `ref`; non-overlapping, in text order.
 
-    With an inexact reference (only its year is known) relative days are left unresolved."""
+    `future` is the direction for an expression whose own verb tells none. With an inexact reference (only
+    its year is known) relative days and months are given that year only."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    cues: list[tuple[int, int, int]] | None = None
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
@@ -175,12 +274,11 @@ def find_dates(text: str, ref: dt.date | None, future: bool = False, exact: bool
             s, e = m.span()
             if not free(s, e):
                 continue
-            if not exact and kind in ("weekday", "deictic", "month"):
-                if kind == "deictic" and "year" in m.group().lower() and ref is not None:
-                    pass
-                else:
-                    continue
-            mention = _resolve(kind, m, ref, future and exact)
+            direction = 1 if future else 0
+            if kind not in _NO_DIRECTION:
+                cues = _tense_cues(text) if cues is None else cues
+                direction = tense_at(text, s, e, cues) or direction
+            mention = _resolve(kind, m, ref, direction, exact)
             if mention is None:
                 continue
             taken.append((s, e))
@@ -204,122 +302,242 @@ def _with_duration(x: DateMention, days: int) -> DateMention:
     )
 
 
+_Resolved = tuple[str, str | None, str, bool]
+
+
 def _resolve(
-    kind: str, m: re.Match[str], ref: dt.date | None, future: bool
-) -> tuple[str, str | None, str, bool] | None:
+    kind: str, m: re.Match[str], ref: dt.date | None, direction: int, exact: bool
+) -> _Resolved | None:
     g = m.groupdict()
     year = int(g["year"]) if g.get("year") else None
     if kind == "iso":
         d = _safe(int(g["year"]), int(g["m"]), int(g["day"]))
         return (_iso(d), None, "exact", True) if d else None
     if kind in ("md", "dm", "range_md", "range_dm"):
-        mon = _month(g["mon"])
-        day = int(g["day"])
-        wd = WEEKDAYS.get((g.get("wd") or "").lower())
-        y = year or _infer_year(mon, day, ref, wd, future)
-        if y is None:
-            return None
-        mon2_word = (g.get("mon2") or "").lower().rstrip(".")
-        if kind.startswith("range") and year and MONTHS.get(mon2_word, mon) < mon:
-            y -= 1  # "December 30 to January 2, 2025": the year written is the end's
-        d = _safe(y, mon, day)
-        if d is None:
-            return None
-        end = None
-        if kind.startswith("range"):
-            mon2 = MONTHS.get((g.get("mon2") or "").lower().rstrip("."), mon)
-            d2 = _safe(y, mon2, int(g["day2"]))
-            if d2 is not None and d2 <= d and mon2 < mon:
-                d2 = _safe(y + 1, mon2, int(g["day2"]))  # "December 30 to January 2"
-            if d2 is None or d2 <= d:
-                return None
-            end = _iso(d2)
-        return _iso(d), end, "exact", year is not None
+        return _resolve_day(kind, g, year, ref, direction, exact)
     if kind == "month_year":
         return f"{int(g['year']):04d}-{_month(g['mon']):02d}", None, "month", True
-    if kind == "month":
-        if ref is None:
-            return None
-        mon = _month(g["mon"])
-        y = ref.year
-        if not future and mon > ref.month:
-            y -= 1
-        if future and mon < ref.month:
-            y += 1
-        return f"{y:04d}-{mon:02d}", None, "month", False
     if kind == "year_range":
-        return g["year"], g["year2"], "year", True
+        if g.get("year"):
+            return g["year"], g["year2"], "year", True
+        y1, y2 = int(g["ryear"]), g["ryear2"]
+        y2n = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+        return (str(y1), str(y2n), "year", True) if y1 < y2n <= y1 + 60 else None
     if kind in ("year", "year_adj"):
         return g["year"], None, "year", True
+    if ref is None:
+        return None
+    if kind in ("month", "month_rel", "month_adj"):
+        return _resolve_month(kind, g, ref, direction, exact)
     if kind == "weekday":
-        if ref is None:
-            return None
         rel = (g.get("rel") or "on").lower()
-        if rel in ("the",) and not m.string[m.end() : m.end() + 12].strip().startswith(
+        if rel == "the" and not m.string[m.end() : m.end() + 12].strip().startswith(
             ("event", "meeting", "session", "forum", "ceremony", "talks")
         ):
             return None
-        d = _weekday_date(WEEKDAYS[g["wd"].lower()], ref, rel, future)
+        if not exact or isinstance(ref, ApproximateDate):
+            return str(ref.year), None, "weekday", False  # the day is not known: the year is
+        d = _weekday_date(WEEKDAYS[g["wd"].lower()], ref, rel, direction)
         return _iso(d), None, "weekday", False
-    if kind == "deictic":
-        if ref is None:
+    if kind == "ago":
+        n = g["n"].lower()
+        k = int(n) if n.isdigit() else 1 if n in ("a", "an") else NUMBER_WORDS[n]
+        unit = g["unit"].lower()
+        if unit == "year":
+            return str(ref.year - k), None, "deictic", False
+        if not exact:
             return None
-        w = g["deic"].lower()
-        table: dict[str, str] = {
-            "today": _iso(ref),
-            "yesterday": _iso(ref - dt.timedelta(days=1)),
-            "tomorrow": _iso(ref + dt.timedelta(days=1)),
-            "this month": _add_months(ref, 0),
-            "earlier this month": _add_months(ref, 0),
-            "later this month": _add_months(ref, 0),
-            "last month": _add_months(ref, -1),
-            "next month": _add_months(ref, 1),
-            "this year": str(ref.year),
-            "earlier this year": str(ref.year),
-            "later this year": str(ref.year),
-            "last year": str(ref.year - 1),
-            "next year": str(ref.year + 1),
-            "this week": _add_months(ref, 0),
-            "last week": _add_months(ref - dt.timedelta(days=7), 0),
-            "next week": _add_months(ref + dt.timedelta(days=7), 0),
-            "this weekend": _add_months(ref, 0),
-        }
-        return table[w], None, "deictic", False
+        if unit == "month":
+            return _add_months(ref, -k), None, "deictic", False
+        back = ref - dt.timedelta(days=k * (7 if unit == "week" else 1))
+        if unit == "week" or isinstance(ref, ApproximateDate):
+            return _add_months(back, 0), None, "deictic", False
+        return _iso(back), None, "deictic", False
+    if kind == "deictic":
+        return _resolve_deictic(g["deic"].lower(), ref, exact)
     return None
+
+
+def _resolve_day(
+    kind: str, g: dict[str, str | None], year: int | None, ref: dt.date | None, direction: int, exact: bool
+) -> _Resolved | None:
+    mon = _month(g["mon"] or "")
+    day = int(g["day"] or 0)
+    wd = WEEKDAYS.get((g.get("wd") or "").lower())
+    y = year or _infer_year(mon, day, ref, wd, direction, exact)
+    if y is None:
+        return None
+    mon2_word = (g.get("mon2") or "").lower().rstrip(".")
+    if kind.startswith("range") and year and MONTHS.get(mon2_word, mon) < mon:
+        y -= 1  # "December 30 to January 2, 2025": the year written is the end's
+    d = _safe(y, mon, day)
+    if d is None:
+        return None
+    end = None
+    if kind.startswith("range"):
+        mon2 = MONTHS.get(mon2_word, mon)
+        d2 = _safe(y, mon2, int(g["day2"] or 0))
+        if d2 is not None and d2 <= d and mon2 < mon:
+            d2 = _safe(y + 1, mon2, int(g["day2"] or 0))  # "December 30 to January 2"
+        if d2 is None or d2 <= d:
+            return None
+        end = _iso(d2)
+    return _iso(d), end, "exact", year is not None
+
+
+def _resolve_month(
+    kind: str, g: dict[str, str | None], ref: dt.date, direction: int, exact: bool
+) -> _Resolved | None:
+    mon = _month(g["mon"] or "")
+    rel = (g.get("rel") or "").lower()
+    y = ref.year
+    if not exact:
+        return None
+    if rel in ("last", "this past"):
+        y -= mon >= ref.month
+    elif rel in ("next", "this coming"):
+        y += mon <= ref.month
+    elif direction > 0:
+        y += mon < ref.month
+    else:
+        y -= mon > ref.month
+    return f"{y:04d}-{mon:02d}", None, "month", False
+
+
+def _resolve_deictic(w: str, ref: dt.date, exact: bool) -> _Resolved | None:
+    years = {"this year": 0, "earlier this year": 0, "later this year": 0, "last year": -1, "next year": 1}
+    if w in years:
+        return str(ref.year + years[w]), None, "deictic", False
+    if not exact:
+        return str(ref.year), None, "deictic", False  # "last week" in an article of 2024: 2024
+    days = {"today": 0, "yesterday": -1, "tomorrow": 1}
+    if w in days:
+        d = ref + dt.timedelta(days=days[w])
+        if isinstance(ref, ApproximateDate):
+            return _add_months(d, 0), None, "deictic", False
+        return _iso(d), None, "deictic", False
+    months = {"last month": -1, "next month": 1}
+    if w in months:
+        return _add_months(ref, months[w]), None, "deictic", False
+    # the weeks and weekends around the reference, and 'this month': given as their month
+    shift = -7 if w.startswith(("last", "this past")) else 7 if w.startswith("next") else 0
+    return _add_months(ref + dt.timedelta(days=shift), 0), None, "deictic", False
 
 
 @dataclass(frozen=True)
 class Reference:
-    """What relative dates are resolved against; `exact` is False when only a year is known."""
+    """What relative dates are resolved against; `exact` is False when only a year is known. A date read
+    from the text rather than a publication line is an `ApproximateDate` (its month holds, its day may
+    not)."""
 
     date: dt.date | None
     exact: bool
 
 
+_FILE_PHOTO = re.compile(
+    r"\b(?:file|archive|archival)\s+(?:photo|picture|image|pic)\b|\((?:file|archive)\)", re.I
+)
+_TARGET_YEAR = re.compile(
+    r"\b(?:by|through|until|till|before|to|towards?)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b"
+    r"|\b(?:Vision|Agenda|Goals?|Plan|Strategy|Roadmap|Target)\s+((?:19|20)\d{2})\b"
+    r"|\b((?:19|20)\d{2})\s+(?:Vision|Agenda|Goals?|target)\b",
+    re.I,
+)
+# a year used as an adjective or edition ("the 2024 forum", "ESG Summit 2024", "2024 elections"), not after a
+# preposition ("in 1992", "since 2014"): the year the article is written in
+_EDITION_YEAR = re.compile(
+    r"(?<![\d/-])\b(?<!in )(?<!since )(?<!from )(?<!of )(?<!and )(?<!during )(?<!after )(?<!around )"
+    r"(?<!at )(?<!for )(?<!between )(?<!to )(?<!until )(?<!by )(?<!through )(?<!before )"
+    r"((?:19|20)\d{2})\b(?![-–/]\d)(?!\s*(?:-|–|to)\s*(?:19|20)\d{2})",
+    re.I,
+)
+
+
+def _full_dates(text: str) -> list[tuple[int, int, dt.date]]:
+    """(start, end, date) of each date written with day, month and year, in text order."""
+    out = []
+    for kind in ("iso", "md", "dm"):
+        rx = dict(PATTERNS)[kind]
+        for m in rx.finditer(text):
+            if kind != "iso" and not m["year"]:
+                continue
+            mon = int(m["m"]) if kind == "iso" else _month(m["mon"])
+            d = _safe(int(m["year"]), mon, int(m["day"]))
+            if d:
+                out.append((m.start(), m.end(), d))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _line_of(text: str, pos: int) -> str:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return text[a : b if b >= 0 else len(text)]
+
+
+def _text_year(text: str, dates: list[tuple[int, int, dt.date]]) -> int | None:
+    """The year the text is written in: the one its full dates and months (twice) and its editions ('the
+    2024 forum', 'Summit 2024') name most, the one named first winning a tie; a year after a preposition
+    ('in 1992', 'since 2014') or a target ('by 2030', 'Vision 2045') does not count, unless no other
+    year is named."""
+    targets = {m.start(i) for m in _TARGET_YEAR.finditer(text) for i in (1, 2, 3) if m.group(i)}
+    explicit = {e - 4 for _, e, d in dates if text[e - 4 : e] == str(d.year)}
+    explicit |= {m.start("year") for m in re.finditer(rf"{_M},?\s+(?P<year>(?:19|20)\d{{2}})\b", text)}
+    counts: Counter[int] = Counter()
+    first: dict[int, int] = {}
+    for pos in sorted(explicit - targets):
+        counts[int(text[pos : pos + 4])] += 2
+        first.setdefault(int(text[pos : pos + 4]), pos)
+    for m in _EDITION_YEAR.finditer(text):
+        if m.start(1) not in explicit and m.start(1) not in targets:
+            counts[int(m.group(1))] += 1
+            first[int(m.group(1))] = min(first.get(int(m.group(1)), m.start(1)), m.start(1))
+    if not counts:
+        # only years after a preposition: "met at the ministry in 2024"; not a range's or a target's
+        bare = [
+            int(m["year"])
+            for m in re.finditer(
+                r"\b(?i:in|during|of)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*(?:[-–]|to\b|and\b))", text
+            )
+            if m.start("year") not in targets
+        ]
+        return max(bare, key=lambda y: (bare.count(y), y)) if bare else None
+    return max(counts, key=lambda y: (counts[y], -first[y]))
+
+
 def reference_date(published: str | None, text: str) -> Reference:
-    """Publication date, else the text's first full date, else the year the text mentions most."""
-    if published and len(published) == 10:
+    """Publication date; else the text's first full date (not a file photo's), exact when a weekday the
+    text names falls on it or none is named, else good for its month only; else a dateline's month and day
+    with the text's year; else the year the text's dates and editions name most."""
+    if published:
         try:
-            return Reference(dt.date.fromisoformat(published), True)
+            if len(published) == 10:
+                return Reference(dt.date.fromisoformat(published), True)
+            if len(published) == 7:
+                return Reference(ApproximateDate(int(published[:4]), int(published[5:7]), 15), True)
+            if len(published) == 4:
+                return Reference(dt.date(int(published), 7, 1), False)
         except ValueError:
             pass  # not a real date: fall back on the text
-    for m in PATTERNS[0][1].finditer(text):
-        d = _safe(int(m["year"]), int(m["m"]), int(m["day"]))
-        if d:
-            return Reference(d, True)
-    for m in PATTERNS[3][1].finditer(text):
-        if m["year"]:
-            d = _safe(int(m["year"]), _month(m["mon"]), int(m["day"]))
-            if d:
-                return Reference(d, True)
+    dates = _full_dates(text)
+    fresh = [(s, e, d) for s, e, d in dates if not _FILE_PHOTO.search(_line_of(text, s))]
+    if fresh:
+        s, e, d = fresh[0]
+        named = {
+            WEEKDAYS[w.group().lower()]
+            for w in re.finditer(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text)
+            # the date's own weekday ("on Thursday, May 16, 2024") tells nothing
+            if not (s - 12 <= w.start() < e)
+        }
+        if named and d.weekday() not in named:
+            return Reference(ApproximateDate(d.year, d.month, d.day), True)
+        return Reference(d, True)
     # a dateline's month and day ("HANOI, Oct. 21 (VNA)") with the year the text speaks of
-    years = re.findall(r"(?<![\d-])(20\d{2})(?![\d-])", text)
-    year = int(max(years, key=lambda y: (years.count(y), y))) if years else None
+    year = _text_year(text, dates)
     dateline = re.search(rf"^[A-Z][A-Za-z .,'-]{{2,40}},\s+{_M}\s+(?P<day>\d{{1,2}})\b", text, re.M)
     if dateline and year:
-        d = _safe(year, _month(dateline["mon"]), int(dateline["day"]))
-        if d:
-            return Reference(d, True)
+        day = _safe(year, _month(dateline["mon"]), int(dateline["day"]))
+        if day:
+            return Reference(day, True)
     if year:
         return Reference(dt.date(year, 7, 1), False)
     return Reference(None, False)

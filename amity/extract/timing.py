@@ -2,16 +2,52 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+from functools import cache
 
 from amity.annotate.dates import DateMention, find_dates
+from amity.data_files import load_json
 from amity.extract.events import Candidate, clause_text, status_of
 from amity.ingest.clean import DATELINE
 
 
+@cache
+def _abbreviation_dot() -> re.Pattern[str]:
+    """A period that ends an abbreviation ("Jan. 25", "Marcos Jr. and", "U.S. envoy"): no clause end."""
+    words = "|".join(re.escape(w) for w in load_json("boilerplate.json")["abbreviations"])
+    return re.compile(rf"\b(?:{words}|[A-Z]|[A-Z]\.[A-Z])\.(?=\s)")
+
+
+# the date of a report, not of what it reports: "..., according to a statement released on Sunday"
+_ATTRIBUTION = re.compile(
+    r"(?:\baccording to|,\s*[^,;]{0,40}\b(?:said|says|told|reported|announced))\b[^,;]{0,80}$", re.I
+)
+# "concluded his state visit on Sunday": the day is the event's last
+_ENDS = re.compile(
+    r"\b(?:concluded|concludes|wrapped up|wraps up|ended|ends|winds up|wound up|closed|closes|"
+    r"rounded off|completed|completes)\s+(?:(?:his|her|their|its|a|the)\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_DURATION_DAYS = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)-day\b", re.I)
+_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _clause(c: Candidate) -> tuple[int, str]:
+    """(offset, text) of the trigger's clause in the sentence, abbreviation periods not breaking it."""
+    s = c.sentence
+    # the period becomes a one-dot leader: same length, so offsets hold
+    masked = _abbreviation_dot().sub(lambda m: m.group()[:-1] + "\u2024", s.text)
+    clause = clause_text(dataclasses.replace(s, text=masked), c.trigger_start, c.trigger_end)
+    c0 = masked.find(clause)
+    return c0, s.text[c0 : c0 + len(clause)]
+
+
 def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMention | None:
     s = c.sentence
+    # a date's own verb sets the direction it is read in ("will present the survey on May 22"); the
+    # event's status is the fallback when no verb tells
     future = status_of(c, None) == "planned"
     mentions = find_dates(s.text, ref, future=future, exact=exact)
     dateline = DATELINE.match(s.text)
@@ -20,15 +56,26 @@ def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMenti
     if not mentions:
         return None
     rel = c.trigger_start - s.start
+    rel_end = c.trigger_end - s.start
     # prefer a date in the trigger's clause, nearest to the trigger
-    clause = clause_text(s, c.trigger_start, c.trigger_end)
-    c0 = s.text.find(clause)
+    c0, clause = _clause(c)
     inside = [m for m in mentions if c0 <= m.start < c0 + len(clause)]
     if not inside:
         # "since 2014, when the late Sultan visited": the time named just before 'when'
         lead = s.text[:c0].rstrip()
-        if re.search(r",?\s*when$", lead):
-            inside = [m for m in mentions if 0 <= c0 - m.end <= 8]
+        if re.search(r",?\s*when$", lead) or re.match(r"when\b", clause):
+            gap = 8 if not clause.startswith("when") else 3
+            inside = [m for m in mentions if 0 <= c0 - m.end <= gap]
+    if not inside:
+        # "presidents who have visited Vietnam since Bill Clinton in 2000": the first such visit's year; not
+        # "the first visit since 2004" (the year of an earlier visit, not this one)
+        tail = s.text[c0 + len(clause) :]
+        if re.match(r"\s*since\s+(?:[A-Z][\w.’'-]*\s+){1,4}in\s", tail) and not re.search(
+            r"\bfirst\b", clause
+        ):
+            inside = [m for m in mentions if 0 <= m.start - (c0 + len(clause)) <= 30]
+    # "signed an agreement, according to a statement released on Sunday": the statement's day
+    inside = [m for m in inside if not (m.start > rel_end and _ATTRIBUTION.search(s.text[rel_end : m.start]))]
     if not inside:
         return None
     # a time expression usually follows what it dates ("the visit to France back in March")
@@ -39,4 +86,26 @@ def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMenti
         for m in inside
         if len(m.value) > len(best.value) and m.value.startswith(best.value) and abs(m.start - rel) <= 80
     ]
-    return min(finer, key=lambda m: abs(m.start - rel)) if finer else best
+    chosen = min(finer, key=lambda m: abs(m.start - rel)) if finer else best
+    return _as_end(chosen, s.text[max(0, rel - 60) : rel], s.text[chosen.start : chosen.end], c.type)
+
+
+def _as_end(m: DateMention, lead: str, written: str, etype: str) -> DateMention:
+    """'concluded his four-day visit on Sunday': the day is the last; the first is counted back from a
+    duration, else (a trip, which lasts days) only the month is known."""
+    if (
+        len(m.value) != 10
+        or re.search(r"\d\s*(?:-|–|to|through|until|and)\s*\w", written)
+        or not _ENDS.search(lead)
+    ):
+        return m
+    last = dt.date.fromisoformat(m.value)
+    dur = _DURATION_DAYS.search(lead)
+    if dur:
+        n = dur.group(1).lower()
+        days = int(n) if n.isdigit() else _DAYS[n]
+        first = last - dt.timedelta(days=days - 1)
+        return DateMention(m.start, m.end, first.isoformat(), m.value, m.kind, m.explicit_year)
+    if etype != "visit":
+        return m  # "closed the forum on Friday": a one-day event may end the day it began
+    return DateMention(m.start, m.end, m.value[:7], m.value, m.kind, m.explicit_year)

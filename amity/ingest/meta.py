@@ -95,8 +95,31 @@ def is_boilerplate_line(line: str) -> bool:
     return any(p.match(line) for p in _compiled("line_patterns"))
 
 
+_WEEKDAY_ABBR = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+_ANY_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})"
+)
+_CLOCK = (
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*\(?(?:[a-z]{2,5}|gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\)?)?"  # time zone: "KST", "GMT+7"
+)
+# a page's date and time and nothing else: "18 Oct 2024 at 14:36", "March 3, 2024 | 10:00 AM KST",
+# "14:05, 2024-03-12", "Wed, April 3, 2024 - 07:30"
+_DATE_TIME_LINE = re.compile(
+    rf"^\s*(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*[:：]?\s*)?"
+    rf"(?:{_CLOCK}\s*[,|•·–—-]?\s*)?(?:{_WEEKDAY_ABBR})?{_ANY_DATE}"
+    rf"(?:\s*(?:[,|•·–—-]|at)?\s*{_CLOCK})?\s*$",
+    re.I,
+)
+
+
 def is_date_line(line: str) -> bool:
-    return len(line) < 120 and any(p.match(line) for p in _compiled("date_line_patterns"))
+    """A page's publication or update line: "Updated: 2025-05-06", "PUBLISHED : 20 Nov 2024",
+    "Wed, April 3, 2024", "18 Oct 2024 at 14:36"."""
+    if len(line) >= 120:
+        return False
+    return bool(_DATE_TIME_LINE.match(line)) or any(p.match(line) for p in _compiled("date_line_patterns"))
 
 
 def detect_language(text: str) -> str | None:

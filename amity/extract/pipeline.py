@@ -247,6 +247,8 @@ def _event_date(c: Candidate, anchor: str | None, anchor_exact: bool) -> str | N
         # a trip lasts days: the day of the meeting it is reported with is not the trip's date
         return own[:7]
     held = bool(_HELD.search(c.sentence.text))
+    if c.status == "planned" and own is None and anchor:
+        return anchor[:7]  # announced with the main event, for the coming weeks: its month at least
     if c.status != "occurred" or not anchor or (c.type == "program" and not held):
         return own
     if own and not anchor.startswith(own):

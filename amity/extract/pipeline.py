@@ -12,7 +12,7 @@ from amity.annotate.dates import reference_date
 from amity.annotate.document import MAX_NLP_CHARS, Annotated, Sentence, annotate, annotate_many
 from amity.annotate.gazetteer import Gazetteer, gazetteer
 from amity.annotate.nlp import load_pipeline
-from amity.annotate.parse import parse_many
+from amity.annotate.parse import Parse, parse_many
 from amity.data_files import load_json
 from amity.extract.classifier import EventClassifier, load_classifier
 from amity.extract.events import (
@@ -113,9 +113,21 @@ class Extractor:
                 except Exception as e:
                     yield doc, e
             return
-        for doc, ann in zip(chunk, anns, strict=True):
+        # the candidate sentences of the whole chunk go through the parser in one batch
+        found: list[list[Candidate] | Exception] = []
+        for ann in anns:
             try:
-                yield doc, assemble(ann, self.gaz, self.model)
+                found.append(candidates(ann, self.model))
+            except Exception as e:
+                found.append(e)
+        todo = list(dict.fromkeys(c.sentence.text for cs in found if isinstance(cs, list) for c in cs))
+        parses = dict(zip(todo, _parse_safely(todo), strict=True))
+        for doc, ann, cands in zip(chunk, anns, found, strict=True):
+            if isinstance(cands, Exception):
+                yield doc, cands
+                continue
+            try:
+                yield doc, assemble(ann, self.gaz, self.model, cands, parses)
             except Exception as e:
                 yield doc, e
 
@@ -166,16 +178,16 @@ def doc_countries(ann: Annotated, g: Gazetteer, orgs: OrgTable | None = None) ->
     return ranked + [c for c, _ in weak.most_common() if c not in ranked]
 
 
-def read_syntax(cands: list[Candidate]) -> list[Candidate]:
-    """Parse the candidates' sentences; drop what did not happen or is no exchange, mark what is planned."""
+def read_syntax(cands: list[Candidate], parses: dict[str, Parse | None] | None = None) -> list[Candidate]:
+    """Parse the candidates' sentences (unless given, by sentence text); drop what did not happen or is
+    no exchange, mark what is planned."""
     if not cands:
         return cands
-    order = list(dict.fromkeys(c.sentence.index for c in cands))
-    texts = {c.sentence.index: c.sentence.text for c in cands}
-    parses = dict(zip(order, parse_many([texts[i] for i in order]), strict=True))
+    todo = [t for t in dict.fromkeys(c.sentence.text for c in cands) if parses is None or t not in parses]
+    parses = {**(parses or {}), **dict(zip(todo, _parse_safely(todo), strict=True))}
     kept = []
     for c in cands:
-        parse = parses[c.sentence.index]
+        parse = parses[c.sentence.text]
         rel = c.trigger_start - c.sentence.start
         tok = trigger_token(parse, rel, c.trigger_end - c.sentence.start) if parse is not None else None
         if parse is None or tok is None:
@@ -260,14 +272,43 @@ def _event_date(c: Candidate, anchor: str | None, anchor_exact: bool) -> str | N
     return anchor
 
 
-def assemble(ann: Annotated, g: Gazetteer, model: EventClassifier | None = None) -> DocumentRecord:
-    doc = ann.doc
-    reference = reference_date(doc.published, doc.text[:5000])
-    ref = reference.date
+def candidates(ann: Annotated, model: EventClassifier | None = None) -> list[Candidate]:
+    """The trigger candidates of a document, less those the event classifier rejects."""
     cands = triggers(ann)
     if model is not None and cands:
         cands = model.filter(ann, cands)
-    cands = read_syntax(cands)
+    return cands
+
+
+def _parse_safely(texts: list[str]) -> list[Parse | None]:
+    """Parses of many sentences; if the batch fails, one at a time, a failing sentence left unparsed."""
+    try:
+        return parse_many(texts)
+    except Exception:
+        out: list[Parse | None] = []
+        for t in texts:
+            try:
+                out.extend(parse_many([t]))
+            except Exception:
+                out.append(None)
+        return out
+
+
+def assemble(
+    ann: Annotated,
+    g: Gazetteer,
+    model: EventClassifier | None = None,
+    cands: list[Candidate] | None = None,
+    parses: dict[str, Parse | None] | None = None,
+) -> DocumentRecord:
+    """The document's record. `cands` and `parses` (by sentence text) may come precomputed, as when
+    a batch of documents is parsed at once."""
+    doc = ann.doc
+    reference = reference_date(doc.published, doc.text[:5000])
+    ref = reference.date
+    if cands is None:
+        cands = candidates(ann, model)
+    cands = read_syntax(cands, parses)
     if not cands:  # most news has no exchange event: skip the rest
         return DocumentRecord(
             doc.doc, doc.title, doc.published, doc.language, warnings=tuple(_truncation(ann))

@@ -7,10 +7,17 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from amity.annotate.document import Sentence
+from amity.annotate.document import Sentence, Token
 from amity.annotate.gazetteer import Gazetteer, gazetteer
 from amity.data_files import load_json
-from amity.extract.orgs import OrgTable, clean_org_name, country_in_name, looks_like_org
+from amity.extract.orgs import (
+    OrgInfo,
+    OrgTable,
+    clean_org_name,
+    country_in_name,
+    looks_like_org,
+    not_orgs,
+)
 
 
 @cache
@@ -58,8 +65,11 @@ _CLAUSE_END = re.compile(
 )
 
 
+_AGE = r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old\s+"  # 'a 17-year-old competitor': the age is no title
+
+
 def is_title_start(seg: str) -> bool:
-    seg = re.sub(r"^(?:a|an|the|also)\s+", "", seg.strip())
+    seg = re.sub(rf"^(?:a|an|the|also)\s+(?:{_AGE})?", "", seg.strip())
     first_word = seg.split(" ")[0] if seg else ""
     if gazetteer().demonym(first_word) and len(seg.split()) > 1:
         seg = seg[len(first_word) + 1 :]  # "Chinese Minister of Culture and Tourism"
@@ -100,8 +110,19 @@ def roles(appo: str) -> list[str]:
 def split_org(role: str, orgs: OrgTable, g: Gazetteer) -> tuple[str, str | None, str | None]:
     """'Chairman of the Governing Council of the CIYEC' -> (title, organisation name, country in the role)."""
     role = role.strip().strip(",")
-    role = re.sub(r"^(?:a|an|the|also)\s+", "", role)
+    role = re.sub(rf"^(?:a|an|the|also)\s+(?:{_AGE})?", "", role)
     country = None
+    owned = re.match(r"((?:[A-Z][\w&-]*\s+){0,4}[A-Z][\w&-]*)['’]s\s+(.+)$", role)
+    if owned:  # "CITIC Group's chairman", "Vietnam's Ambassador to Laos"
+        owner, owned_role = owned.group(1), owned.group(2)
+        known = orgs.resolve(owner)
+        if known:
+            return owned_role, known.name, known.country
+        if looks_like_org(owner) or _named_org(owner, orgs, g):
+            return owned_role, owner, country_in_name(owner, g)
+        place, _ = g.lookup(owner)
+        if place is not None and len(place.country) == 2:
+            country, role = place.country, owned_role
     lead = role.split(" ")[0]
     if g.demonym(lead) and len(role.split()) > 1 and is_title_start(role[len(lead) + 1 :]):
         country, role = g.demonym(lead), role[len(lead) + 1 :]  # "Chinese Minister of Culture"
@@ -112,7 +133,7 @@ def split_org(role: str, orgs: OrgTable, g: Gazetteer) -> tuple[str, str | None,
     bounds = [b for b in re.finditer(r"\s+(?:of|at|with|from)\s+(?:the\s+)?|,\s+", role)]
     for b in reversed(bounds):
         rest = clean_org_name(role[b.end() :])
-        if not rest or re.match(r"[A-Z][\w-]*['’]s\s", rest):
+        if not rest or re.match(r"[A-Z][\w-]*['’]s\s", role[b.end() :].strip()):
             continue  # 'of Vietnam’s Central ... Commission': the organisation starts earlier
         known = orgs.resolve(rest)
         if known:
@@ -121,6 +142,8 @@ def split_org(role: str, orgs: OrgTable, g: Gazetteer) -> tuple[str, str | None,
         if (looks_like_org(rest) or looks_like_org(core)) and rest[:1].isupper():
             c = country_in_name(rest, g)
             return role[: b.start()].strip(" ,"), rest, country or c
+        if not b.group().startswith(",") and _named_org(rest, orgs, g):
+            return role[: b.start()].strip(" ,"), rest, country or country_in_name(rest, g)
     for b in bounds:
         rest = role[b.end() :]
         c = g.country_of_name(clean_org_name(rest.split(" to ")[0]))
@@ -143,16 +166,32 @@ def apposition(s: Sentence, end: int, next_person: int | None) -> str | None:
     if not tail.startswith(","):
         return None
     tail = tail[1:]
-    if next_person is not None:
+    if next_person is not None and not _title_word_at(s.text[next_person - s.start :]):
         tail = tail[: max(0, next_person - end - 1)]
         # ', and Cheongju Mayor' before the next name: that is the next person's title, not this one's
         tail = re.sub(r",?\s+and\s+(?:[A-Z][\w'’.-]*\s*)(?:(?:[A-Z][\w'’.-]*|of|for|the)\s*)*$", "", tail)
     m = _CLAUSE_END.search(tail)
     seg = tail[: m.start()] if m else tail
+    # 'CEO of Accor, a French hotel group that ...', 'CEO of X, Srettha discussed ...': what follows the
+    # organisation describes it, or starts the next clause
+    m = _AFTER_ORG.search(seg)
+    if m and re.search(r"\b(?:of|from|at|with)\s+(?:the\s+)?[A-Z]", seg[: m.start()]):
+        seg = seg[: m.start()]
     seg = seg.strip().rstrip(",.").strip()
     if not seg or not is_title_start(seg):
         return None
     return seg
+
+
+_AFTER_ORG = re.compile(
+    r",\s+(?:a|an|the)\s+|,\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:[a-z]+ed|said|says|met|held|told)\b"
+)
+
+
+def _title_word_at(text: str) -> bool:
+    """The recogniser's 'person' at the start of `text` is a title word ('Secondary Coordinator')."""
+    m = re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text)
+    return m is not None and m.group().split()[-1] in titles_lexicon()["head_words"]
 
 
 def prefix_title(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, str | None, str | None]:
@@ -162,12 +201,15 @@ def prefix_title(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, s
     t = titles_lexicon()
     g = gazetteer()
     toks = [tk for tk in s.tokens if tk.end <= start]
-    if toks and toks[-1].text.islower() and toks[-1].text in t["lower"] and toks[-1].text.isalpha():
-        lone = toks[-1].text
-        country = None
-        if len(toks) > 1:
-            country = g.demonym(toks[-2].text) or g.country_of_name(toks[-2].text)
-        return lone[:1].upper() + lone[1:], None, country
+    units = _words(toks)
+    low = _lowercase_title(units)
+    if low:
+        # 'BOI secretary-general', 'Thai Chamber of Commerce chief', 'Bank of China deputy CEO'
+        lone, k = low
+        owner, home = _org_before(units[:k], orgs, g, s)
+        if not home and k > 0:
+            home = g.demonym(units[k - 1]) or g.country_of_name(units[k - 1])
+        return lone[:1].upper() + lone[1:] if " " not in lone else lone, owner, home
     picked: list[str] = []
     i = len(toks) - 1
     while i >= 0 and len(picked) < 14:
@@ -175,6 +217,10 @@ def prefix_title(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, s
         if w[:1].isupper() or w in ("of", "for", "at", "the", "-", "&") or w in ABBREVIATIONS:
             picked.insert(0, w)
             i -= 1
+            continue
+        # "The Department of Education (DepEd) Secretary": the acronym given with the name
+        if w == ")" and picked and i >= 3 and toks[i - 2].text == "(" and toks[i - 1].text[:1].isupper():
+            i -= 3
             continue
         # "Tourism, Arts and Culture Minister": a list of portfolios inside the title
         if w in (",", "and") and picked and picked[0] in t["head_words"] and i > 0:
@@ -239,10 +285,121 @@ def prefix_title(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, s
             known = orgs.resolve(mod)
             if known:
                 org, country = known.name, country or known.country
-            elif looks_like_org(mod):
+            elif looks_like_org(mod) or _recognised_org(mod, s, g):
                 org = mod
                 country = country or country_in_name(mod, g)
+    if not org and title:
+        known = _portfolio(title, orgs)
+        if known and (known.country is None or country is None or known.country == country):
+            org, country = known.name, country or known.country
     return title or None, org, country
+
+
+def _words(toks: list[Token]) -> list[str]:
+    """Tokens glued back into words where the tokenizer cut at a hyphen: 'secretary - general'."""
+    out: list[str] = []
+    prev_end = -1
+    for tk in toks:
+        if out and tk.start == prev_end and (tk.text == "-" or out[-1].endswith("-")):
+            out[-1] += tk.text
+        else:
+            out.append(tk.text)
+        prev_end = tk.end
+    return out
+
+
+_LOW_MODIFIERS = frozenset(
+    {"deputy", "vice", "executive", "senior", "acting", "assistant", "managing", "chief"}
+)
+
+
+def _lowercase_title(units: list[str]) -> tuple[str, int] | None:
+    """A title written in lower case just before a name ('secretary-general', 'chief', 'deputy CEO'):
+    the title and the index of its first word."""
+    if not units:
+        return None
+    t = titles_lexicon()
+    last = units[-1]
+    k = len(units) - 1
+    if last.islower() and last in t["lower"] and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", last):
+        pass
+    elif last in t["heads"] and last.isupper() and k > 0 and units[k - 1] in _LOW_MODIFIERS:
+        pass  # 'deputy CEO'
+    else:
+        return None
+    while k > 0 and units[k - 1] in _LOW_MODIFIERS:
+        k -= 1
+    return " ".join(units[k:]), k
+
+
+_LOW_HEADS = frozenset(
+    {"party", "government", "ministry", "group", "bank", "company", "council", "committee"}
+)
+
+
+def _org_before(units: list[str], orgs: OrgTable, g: Gazetteer, s: Sentence) -> tuple[str | None, str | None]:
+    """The organisation written just before a title: 'Bank of China', 'BOI', 'Vietnamese Communist party'.
+    Returns (organisation, country)."""
+    k = len(units)
+    if k and units[k - 1] in _LOW_HEADS:
+        k -= 1
+    while k > 0 and (units[k - 1][:1].isupper() or units[k - 1] in ("of", "for", "&", "the")):
+        k -= 1
+    words = units[k:]
+    while words and words[0] in ("of", "for", "&", "the", "The"):
+        words.pop(0)
+    if not words:
+        return None, None
+    name = " ".join(words)
+    known = orgs.resolve(name)
+    if known:
+        return known.name, known.country
+    last = words[-1]
+    shaped = " ".join(words[:-1] + [last[:1].upper() + last[1:]])
+    if len(words) > 1 and (looks_like_org(shaped) or _recognised_org(name, s, g)):
+        return name, country_in_name(name, g)
+    if re.fullmatch(r"[A-Z][A-Za-z&]{1,9}", name) and sum(c.isupper() for c in name) >= 2:
+        if not (g.country_of_name(name) or g.demonym(name) or g.bloc(name)):
+            return name, None  # an acronym: 'BOI secretary-general'
+    return None, None
+
+
+def _named_org(name: str, orgs: OrgTable, g: Gazetteer) -> bool:
+    """What a title is 'of' ('CEO of Accor', 'chairman of CRRC') is an organisation when the recogniser
+    tagged it one in the document, or it is an acronym; a place, a title word or a common acronym is not."""
+    if g.country_of_name(name) or g.demonym(name) or g.bloc(name) or name in titles_lexicon()["heads"]:
+        return False
+    if name in not_orgs() or g.demonym(name.split()[0]):
+        return False  # 'of State', 'founder of Tibetan Buddhism'
+    if name in orgs.named:
+        return g.lookup(name)[0] is None
+    return bool(re.fullmatch(r"[A-Z][A-Z&]{1,5}", name)) and name not in not_orgs()
+
+
+def _recognised_org(name: str, s: Sentence, g: Gazetteer) -> bool:
+    """The recogniser marked exactly this phrase of two words or more an organisation in the sentence, and
+    it is no place: 'European Commision President' (misspelt, so no head noun is recognised)."""
+    if len(name.split()) < 2 or g.country_of_name(name) or g.demonym(name) or g.lookup(name)[0] is not None:
+        return False
+    return any(e.label == "ORG" and clean_org_name(e.text) == name for e in s.entities)
+
+
+def _portfolio(title: str, orgs: OrgTable) -> OrgInfo | None:
+    """'Education Secretary', 'Commerce Minister': the ministry or department of that portfolio, when the
+    text names it."""
+    m = re.fullmatch(
+        r"(?:(?:Deputy|Vice|Acting|Assistant)\s+)?((?:[A-Z][a-z]+\s+){1,3})(?:Minister|Secretary)", title
+    )
+    if not m:
+        return None
+    area = m.group(1).strip()
+    if area in ("Prime", "Foreign", "General", "Chief", "Permanent", "State", "Party", "First"):
+        return None
+    for name in (f"Ministry of {area}", f"Department of {area}"):
+        known = orgs.resolve(name)
+        if known:
+            return known
+    return None
 
 
 def local_government(before: str, orgs: OrgTable) -> str | None:
@@ -289,7 +446,10 @@ def title_comma() -> re.Pattern[str]:
     heads = sorted((h for h in t["heads"] if h[:1].isupper()), key=len, reverse=True)
     head_rx = "|".join(re.escape(h) for h in heads)
     lower = "|".join(re.escape(x) for x in sorted(t["lower"], key=len, reverse=True))
+    # "CITIC Group's chairman, Zhu Hexin": an organisation owning the title is kept in it for split_org
+    owned = r"(?:[A-Z][\w&-]*\s+){0,4}[A-Z][\w&-]*['’]s\s+"
     return re.compile(
-        rf"\b(?:the|its|their|The|Its|Their|(?P<owner>[A-Z][a-z]+)['’]s)\s+(?P<title>(?:[A-Z][\w-]*\s+)*?(?:{head_rx}|{lower})"
+        rf"\b(?:(?:the|its|their|The|Its|Their|(?P<owner>[A-Z][a-z]+)['’]s)\s+|(?={owned}))"
+        rf"(?P<title>(?:{owned})?(?:[A-Z][\w-]*\s+)*?(?:{head_rx}|{lower})"
         rf"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|[A-Z][\w'’.-]*))*)?),\s*$"
     )

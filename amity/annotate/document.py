@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -79,19 +80,26 @@ def annotate(doc: Document) -> Annotated:
     return annotate_many([doc])[0]
 
 
-def annotate_many(docs: list[Document]) -> list[Annotated]:
-    """Annotate several documents with one pass of the NLP pipeline over all their paragraphs."""
+def annotate_many(
+    docs: list[Document], select: Callable[[list[str]], set[int]] | None = None
+) -> list[Annotated]:
+    """Annotate several documents with one pass of the NLP pipeline over their paragraphs: all of them,
+    or those `select` picks from a document's paragraph texts (the others get no sentences)."""
     nlp = load_pipeline()
     prepared = []
     for doc in docs:
         visible = scrub(masked_text(doc.text, doc.mask))
-        prepared.append((doc, visible, len(visible) > MAX_NLP_CHARS, paragraphs(visible[:MAX_NLP_CHARS])))
-    texts = [p for *_, paras in prepared for _, p in paras]
+        paras = paragraphs(visible[:MAX_NLP_CHARS])
+        chosen = select([t for _, t in paras]) if select is not None else set(range(len(paras)))
+        prepared.append((doc, visible, len(visible) > MAX_NLP_CHARS, paras, chosen))
+    texts = [p for *_, paras, chosen in prepared for i, (_, p) in enumerate(paras) if i in chosen]
     parsed = iter(nlp.pipe(texts, batch_size=128))
     out = []
-    for doc, visible, truncated, paras in prepared:
+    for doc, visible, truncated, paras, chosen in prepared:
         sentences: list[Sentence] = []
         for pi, (pstart, ptext) in enumerate(paras):
+            if pi not in chosen:
+                continue
             sdoc = next(parsed)
             bullet = bool(_BULLET.match(ptext))
             for sent in sdoc.sents:

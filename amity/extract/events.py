@@ -91,6 +91,10 @@ def screen(doc: Document) -> bool:
     return bool(_lexicon().any_trigger.search(masked_text(doc.text, doc.mask)))
 
 
+def trigger_word(text: str) -> bool:
+    return bool(_lexicon().any_trigger.search(text))
+
+
 def triggers(ann: Annotated) -> list[Candidate]:
     lex = _lexicon()
     types, blocks = lex.types, lex.block

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from amity.annotate.dates import reference_date
-from amity.annotate.document import MAX_NLP_CHARS, Annotated, Sentence, annotate, annotate_many
+from amity.annotate.document import MAX_NLP_CHARS, Annotated, Sentence, annotate_many
 from amity.annotate.gazetteer import Gazetteer, gazetteer
 from amity.annotate.nlp import load_pipeline
 from amity.annotate.parse import Parse, parse_many
@@ -24,6 +24,7 @@ from amity.extract.events import (
     screen,
     size_in,
     status_of,
+    trigger_word,
     triggers,
 )
 from amity.extract.fields import fields_in
@@ -76,7 +77,7 @@ class Extractor:
     def extract(self, doc: Document) -> DocumentRecord:
         if not screen(doc):
             return _empty(doc)
-        ann = annotate(doc)
+        [ann] = annotate_many([doc], relevant_paragraphs)
         return assemble(ann, self.gaz, self.model)
 
     def extract_many(
@@ -105,7 +106,7 @@ class Extractor:
         if not chunk:
             return
         try:
-            anns = annotate_many(chunk)
+            anns = annotate_many(chunk, relevant_paragraphs)
         except Exception:  # find the bad document: one at a time
             for doc in chunk:
                 try:
@@ -130,6 +131,20 @@ class Extractor:
                 yield doc, assemble(ann, self.gaz, self.model, cands, parses)
             except Exception as e:
                 yield doc, e
+
+
+LEAD_PARAGRAPHS = 4  # headline, standfirst and lead: where people and bodies are introduced
+NEIGHBOURS = 2  # paragraphs either side of one with a trigger word
+
+
+def relevant_paragraphs(paras: list[str]) -> set[int]:
+    """The paragraphs worth the entity recogniser: the lead, those holding a trigger word, and their
+    neighbours (where the people of an event are introduced or quoted)."""
+    hits = [i for i, p in enumerate(paras) if trigger_word(p)]
+    keep = set(range(min(LEAD_PARAGRAPHS, len(paras))))
+    for i in hits:
+        keep.update(range(max(0, i - NEIGHBOURS), min(len(paras), i + NEIGHBOURS + 1)))
+    return keep
 
 
 def _empty(doc: Document) -> DocumentRecord:

@@ -38,7 +38,15 @@ from amity.extract.orgs import (
 from amity.extract.parties import doc_parties
 from amity.extract.people import PersonInfo, extract_people
 from amity.extract.places import dateline_place, place_in
-from amity.extract.syntax import domestic, imperative, negated, planned, thing_object, trigger_token
+from amity.extract.syntax import (
+    domestic,
+    imperative,
+    modifier_only,
+    negated,
+    planned,
+    thing_object,
+    trigger_token,
+)
 from amity.extract.timing import date_for
 from amity.records import Document, DocumentRecord, Event, Organization, Person, Place, Span
 
@@ -193,6 +201,11 @@ def doc_countries(ann: Annotated, g: Gazetteer, orgs: OrgTable | None = None) ->
     return ranked + [c for c, _ in weak.most_common() if c not in ranked]
 
 
+# what the tree can show a trigger is not: did not happen, a thing not a party, an instruction, domestic,
+# a word modifying another noun
+_NOT_AN_EXCHANGE = (negated, thing_object, imperative, domestic, modifier_only)
+
+
 def read_syntax(cands: list[Candidate], parses: dict[str, Parse | None] | None = None) -> list[Candidate]:
     """Parse the candidates' sentences (unless given, by sentence text); drop what did not happen or is
     no exchange, mark what is planned."""
@@ -208,7 +221,7 @@ def read_syntax(cands: list[Candidate], parses: dict[str, Parse | None] | None =
         if parse is None or tok is None:
             kept.append(c)
             continue
-        if negated(parse, tok) or thing_object(parse, tok) or imperative(parse, tok) or domestic(parse, tok):
+        if any(test(parse, tok) for test in _NOT_AN_EXCHANGE):
             continue
         if planned(parse, tok):
             c.modal = "planned"

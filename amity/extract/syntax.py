@@ -25,6 +25,7 @@ class SyntaxLexicon:
     reporting: frozenset[str]
     adjunct_preps: frozenset[str]
     local_modifiers: frozenset[str]
+    event_nouns: frozenset[str]
 
 
 @cache
@@ -39,6 +40,7 @@ def lexicon() -> SyntaxLexicon:
         reporting=frozenset(d["reporting"]),
         adjunct_preps=frozenset(d["adjunct_preps"]),
         local_modifiers=frozenset(d["local_modifiers"]),
+        event_nouns=frozenset(d["event_nouns"]),
     )
 
 
@@ -156,3 +158,13 @@ def domestic(parse: Parse, t: PToken) -> bool:
     return t.pos in ("NOUN", "PROPN") and any(
         c.dep in ("amod", "compound") and c.lemma in lex.local_modifiers for c in parse.children(t)
     )
+
+
+def modifier_only(parse: Parse, t: PToken) -> bool:
+    """'the festival website', 'a conference room', 'exhibition centre': an event noun modifying another
+    noun names a thing, not an event."""
+    if t.pos not in ("NOUN", "PROPN") or t.dep != "compound":
+        return False
+    head = parse.head(t)
+    events = lexicon().event_nouns | _HEADS
+    return head.pos in ("NOUN", "PROPN") and head.lemma not in events and head.text.lower() not in events

@@ -30,3 +30,16 @@ Run = Callable[[str], DocumentRecord]
 def test_shapes_of_exchange_events(run: Run, sentence: str, kind: str) -> None:
     rec = run(sentence + "\n")
     assert kind in {e.type for e in rec.events}, [e.type for e in rec.events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Tunisian champion was left to digest another defeat against a Czech rival in London.",
+        "The Chilean factory expanded to meet the growing demand of Peruvian and Bolivian buyers.",
+        "For more information on Chilean and Peruvian recipes, visit the festival website.",
+    ],
+)
+def test_words_that_only_look_like_exchanges(run: Run, sentence: str) -> None:
+    rec = run(sentence + "\n")
+    assert not rec.events, [e.type for e in rec.events]

@@ -12,7 +12,14 @@ _CAP = r"[A-Z][\w'’.-]*(?:\s+(?:of the|of|the|de|al)?\s*[A-Z][\w'’.-]*){0,6}
 _PLACE_PREP = re.compile(
     r"\b(?:in|at|to|into|inside|toward|towards|visit(?:ed|ing|s)?|reach(?:ed)?|arriv(?:ed|ing) in)\s+"
     rf"(?:the\s+)?(?:[A-Z][a-z]+(?:an|ese|ish|i) |[A-Z][a-z]+’s |[A-Z][a-z]+'s )?"
-    rf"(?:capital(?:\s+city)?\s+(?:of\s+)?)?({_CAP})"
+    r"(?:(?:capital|city|town|port|port city|province|region|county|island|state)"
+    r"(?:\s+city)?,?\s+(?:of\s+)?)?"
+    rf"({_CAP})"
+)
+# 'his Beijing trip', 'the Kazan summit': a place named before the event noun
+_PLACE_BEFORE = re.compile(
+    r"\b(?:his|her|their|its|a|the|this|last|next)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+    r"(?:trip|visit|tour|summit|talks|meeting|forum|conference|stopover|leg)\b"
 )
 _DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .'-]{2,30}?)\s*(?:,\s*[A-Za-z .]+)?\s*(?:[-–—]|\(\w+\)\s*[-–—])\s")
 _FACILITY = re.compile(
@@ -29,6 +36,8 @@ _OF_PLACE = re.compile(
 def _candidates(s: Sentence) -> list[tuple[int, int, str]]:
     out = []
     for m in _PLACE_PREP.finditer(s.text):
+        out.append((s.start + m.start(1), s.start + m.end(1), m.group(1)))
+    for m in _PLACE_BEFORE.finditer(s.text):
         out.append((s.start + m.start(1), s.start + m.end(1), m.group(1)))
     for m in _OF_PLACE.finditer(s.text):
         # "Vice Governor of Gyeonggi-do" names a place; "Governor of the Kyoto Chamber of Commerce" does not

@@ -43,3 +43,16 @@ def test_shapes_of_exchange_events(run: Run, sentence: str, kind: str) -> None:
 def test_words_that_only_look_like_exchanges(run: Run, sentence: str) -> None:
     rec = run(sentence + "\n")
     assert not rec.events, [e.type for e in rec.events]
+
+
+@pytest.mark.parametrize(
+    "sentence, place",
+    [
+        ("Chilean and Peruvian leaders arrived on Monday in the Bolivian city of Sucre for a summit.", "Sucre"),
+        ("Chilean and Peruvian ministers signed a water pact in the capital, Lima, on Monday.", "Lima"),
+        ("The Chilean minister praised Peru's hospitality on his Lima trip last week.", "Lima"),
+    ],
+)
+def test_places_named_around_the_event(run: Run, sentence: str, place: str) -> None:
+    rec = run(sentence + "\n")
+    assert any(e.place and e.place.name == place for e in rec.events), [e.place for e in rec.events]

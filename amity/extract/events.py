@@ -83,6 +83,7 @@ class Candidate:
     sentences: list[Sentence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     modal: str | None = None  # 'planned' when the parse puts the trigger under 'will', 'plans to', ...
+    place_words: tuple[str, ...] = ()  # names the parse attaches to the trigger as its place
 
 
 def screen(doc: Document) -> bool:

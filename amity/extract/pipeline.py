@@ -43,6 +43,7 @@ from amity.extract.syntax import (
     imperative,
     modifier_only,
     negated,
+    place_words,
     planned,
     thing_object,
     trigger_token,
@@ -225,8 +226,18 @@ def read_syntax(cands: list[Candidate], parses: dict[str, Parse | None] | None =
             continue
         if planned(parse, tok):
             c.modal = "planned"
+        c.place_words = tuple(place_words(parse, tok))
         kept.append(c)
     return kept
+
+
+def _tree_place(c: Candidate, g: Gazetteer) -> tuple[Place, list[str]] | None:
+    """The first name the parse attaches to the trigger that the gazetteer knows as a place."""
+    for words in c.place_words:
+        info, warn = g.lookup(words)
+        if info and len(info.country) == 2:
+            return Place(words, info.country, warn), [warn] if warn else []
+    return None
 
 
 def sentence_countries(s: Sentence, g: Gazetteer, orgs: OrgTable, people: list[PersonInfo]) -> set[str]:
@@ -349,7 +360,7 @@ def assemble(
         c.date = date_for(c, ref, reference.exact)
         c.status = status_of(c, ref, reference.exact)
         clause = clause_span(c)
-        place, warns = place_in(c.sentence, g, near=c.trigger_start, span=clause)
+        place, warns = _tree_place(c, g) or place_in(c.sentence, g, near=c.trigger_start, span=clause)
         if place is None:
             # 'arrived in Kazan for a summit', 'Islamabad is hosting a summit': a city or province of the
             # sentence outside the trigger's clause

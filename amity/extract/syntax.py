@@ -168,3 +168,35 @@ def modifier_only(parse: Parse, t: PToken) -> bool:
     head = parse.head(t)
     events = lexicon().event_nouns | _HEADS
     return head.pos in ("NOUN", "PROPN") and head.lemma not in events and head.text.lower() not in events
+
+
+_PLACE_PREPS = ("in", "at", "to", "into", "inside")
+
+
+def _phrase(parse: Parse, t: PToken) -> str:
+    """A proper name headed by `t`, with its compound and flat parts ('New Delhi', 'Kazan')."""
+    parts = [t] + [c for c in parse.children(t) if c.dep in ("compound", "flat") and c.pos == "PROPN"]
+    parts.sort(key=lambda x: x.i)
+    return " ".join(p.text for p in parts)
+
+
+def place_words(parse: Parse, t: PToken) -> list[str]:
+    """Names the tree attaches to the trigger as where it happens, nearest first: the object of 'visit',
+    'in/at/to X' on the trigger or on its clause's verb, 'the Beijing trip'."""
+    out: list[str] = []
+
+    def from_token(x: PToken) -> None:
+        for c in parse.children(x):
+            if c.dep == "prep" and c.lemma in _PLACE_PREPS:
+                for o in parse.children(c):
+                    if o.dep == "pobj" and o.pos == "PROPN":
+                        out.append(_phrase(parse, o))
+            elif c.dep == "dobj" and c.pos == "PROPN" and x.lemma in ("visit", "tour", "reach"):
+                out.append(_phrase(parse, c))
+            elif c.dep == "compound" and c.pos == "PROPN" and x.pos == "NOUN":
+                out.append(_phrase(parse, c))
+
+    chain = [a for a, _ in _chain(parse, t)]
+    for x in chain:
+        from_token(x)
+    return out

@@ -139,3 +139,16 @@ def test_the_screen_passes_trigger_words_and_drops_the_rest() -> None:
 
     assert screen(text_to_document("a.txt", "Title\n\nThe two mayors signed a memorandum in Lima.\n"))
     assert not screen(text_to_document("b.txt", "Title\n\nShares fell two percent on Monday in Lima.\n"))
+
+
+def test_place_words_come_from_the_tree() -> None:
+    from amity.extract.syntax import place_words
+
+    sentence = "After talks in Lima last year, the Chilean minister will visit Quito before the Bogota summit."
+    [parse] = parse_many([sentence])
+    assert parse is not None
+    i = sentence.index("visit")
+    tok = trigger_token(parse, i, i + 5)
+    assert tok is not None
+    words = place_words(parse, tok)
+    assert words and words[0] == "Quito" and "Lima" not in words

@@ -199,6 +199,7 @@ def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
     # "agreed to step up cooperation following a meeting": the plan is not the meeting's
     pp = list(re.finditer(r"\b(?:following|after|during|at|in the wake of|on the sidelines of)\s", window))
     plan_window = window[pp[-1].start() :] if pp else window
+    past_day = False  # the event's own date is a day before the article's
     if c.date is not None and ref is not None:
         v = c.date.value
         try:
@@ -222,9 +223,11 @@ def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
                     return "historical"
                 if (d - ref).days > 1:
                     return "planned"
+                past_day = (ref - d).days >= 1
         except ValueError:
             pass
-    if c.modal == "planned" or lex.planned.search(plan_window):
+    if c.modal == "planned" or (lex.planned.search(plan_window) and not past_day):
+        # a day already past is not planned because a word nearby looks ahead ('would like')
         return "planned"
     if lex.historical.search(window):
         return "historical"

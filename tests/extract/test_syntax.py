@@ -152,3 +152,13 @@ def test_place_words_come_from_the_tree() -> None:
     assert tok is not None
     words = place_words(parse, tok)
     assert words and words[0] == "Quito" and "Lima" not in words
+
+
+def test_a_past_day_is_not_planned_because_a_word_looks_ahead(run: Run) -> None:
+    rec = run(
+        "LIMA -- Most young Peruvians and Chileans would like to study in each other's country, according "
+        "to a survey released in Lima on Monday by a Peruvian institute and a Chilean university.\n",
+        published="2025-03-14",
+    )
+    releases = [e for e in rec.events if e.type == "release"]
+    assert releases and releases[0].status == "occurred" and releases[0].date == "2025-03-10"

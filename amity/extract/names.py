@@ -17,11 +17,24 @@ from amity.ingest.meta import MONTHS
 _NAME_NOISE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Prof|Sir|Madam|H\.E\.)\.?\s+")
 
 
+@cache
+def name_shapes() -> dict[str, frozenset[str]]:
+    d = load_json("name_shapes.json")
+    return {k: frozenset(v) for k, v in d.items() if not k.startswith("_")}
+
+
 def clean_name(name: str) -> str:
     name = _NAME_NOISE.sub("", name.strip())
     name = re.split(r"['’]s?\b", name)[0].strip(" ,.")
     t = titles_lexicon()
+    shapes = name_shapes()
     words = name.split()
+    # 'Will Prabowo ...' (a question), 'X Meets Y' (a headline): the name is the part before the verb
+    while len(words) > 1 and words[0] in shapes["lead_words"]:
+        words.pop(0)
+    verb = next((i for i, w in enumerate(words) if i > 0 and w in shapes["headline_verbs"]), None)
+    if verb is not None:
+        words = words[:verb]
     while len(words) > 1 and (words[0] in t["head_words"] or words[0] in ABBREVIATIONS):
         words.pop(0)
     return " ".join(words)
@@ -62,6 +75,13 @@ def name_ok(name: str, g: Gazetteer, orgs: OrgTable) -> bool:
     words = name.split()
     if words[0] in _CALENDAR_WORDS:
         return False
+    shapes = name_shapes()
+    if any(w in shapes["credit_words"] or w in shapes["headline_verbs"] for w in words):
+        return False  # 'Photo Courtesy', a headline fragment
+    if len(words) > 1 and g.demonym(words[0]):
+        return False  # 'Tibetan Buddhism': a nationality and a noun
+    if any(re.fullmatch(r"(?:[A-Z]{2,}|[A-Z][a-z][A-Z])s", w) for w in words):
+        return False  # 'Key MoUs': an acronym's plural
     if len(words) == 2 and re.fullmatch(r"[A-Z]", words[-1]) and len(words[-2]) <= 3:
         return False  # "Gen Z"
     if any(w in ("And", "Of", "The", "For", "On", "In") for w in words):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from amity.annotate.document import Annotated
+from amity.annotate.document import Annotated, Sentence
 from amity.annotate.gazetteer import fold, gazetteer
 from amity.data_files import load_json
 from amity.extract.names import HONORIFICS, clean_name, country_by_name, name_ok, person_spans
@@ -38,6 +38,20 @@ class PersonInfo:
     mentions: tuple[int, ...] = ()  # indexes of sentences naming the person
 
 
+_CREDIT = re.compile(r"\b(?:photo|photos|courtesy|credit|pool|handout|via|file)\b|/", re.I)
+
+
+def _in_credit(s: Sentence, start: int) -> bool:
+    """A name inside a parenthesised photo credit or caption note: '(Jane Roe, Pool Photo via AP)'."""
+    rel = start - s.start
+    open_ = s.text.rfind("(", 0, rel)
+    if open_ < 0 or s.text.rfind(")", 0, rel) > open_:
+        return False
+    close = s.text.find(")", rel)
+    inside = s.text[open_ : close if close >= 0 else len(s.text)]
+    return bool(_CREDIT.search(inside))
+
+
 def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...] = ()) -> list[PersonInfo]:
     g = gazetteer()
     found: list[PersonInfo] = []
@@ -46,7 +60,7 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
         for k, e in enumerate(persons):
             name = clean_name(e.text)
             lead = e.text.find(name) if name else 0
-            if not name_ok(name, g, orgs):
+            if not name_ok(name, g, orgs) or _in_credit(s, e.start):
                 continue
             start = e.start + max(0, lead)
             end = start + len(name)

@@ -14,6 +14,8 @@ from amity.annotate.gazetteer import Gazetteer, gazetteer
 from amity.annotate.nlp import load_pipeline
 from amity.annotate.parse import Parse, parse_many
 from amity.data_files import load_json
+from amity.extract.cjk import LANGUAGES as CJK_LANGUAGES
+from amity.extract.cjk import extract_cjk
 from amity.extract.classifier import EventClassifier, load_classifier
 from amity.extract.events import (
     Candidate,
@@ -84,6 +86,8 @@ class Extractor:
             self.model = load_classifier(None if event_model is True else event_model)
 
     def extract(self, doc: Document) -> DocumentRecord:
+        if _language(doc) in CJK_LANGUAGES:
+            return extract_cjk(doc)
         if not screen(doc):
             return _empty(doc)
         [ann] = annotate_many([doc], relevant_paragraphs)
@@ -106,10 +110,18 @@ class Extractor:
 
     def _chunk(self, chunk: list[Document]) -> Iterator[tuple[Document, DocumentRecord | Exception]]:
         # the screen: a document with no trigger word anywhere never reaches the entity recogniser
-        passed = [screen(doc) for doc in chunk]
+        # Chinese and Korean go to their own annotators
+        cjk = [_language(doc) in CJK_LANGUAGES for doc in chunk]
+        passed = [not c and screen(doc) for doc, c in zip(chunk, cjk, strict=True)]
         records = self._annotated([d for d, ok in zip(chunk, passed, strict=True) if ok])
-        for doc, ok in zip(chunk, passed, strict=True):
-            yield (doc, next(records)[1]) if ok else (doc, _empty(doc))
+        for doc, ok, c in zip(chunk, passed, cjk, strict=True):
+            if c:
+                try:
+                    yield doc, extract_cjk(doc)
+                except Exception as e:
+                    yield doc, e
+            else:
+                yield (doc, next(records)[1]) if ok else (doc, _empty(doc))
 
     def _annotated(self, chunk: list[Document]) -> Iterator[tuple[Document, DocumentRecord | Exception]]:
         if not chunk:
@@ -154,6 +166,11 @@ def relevant_paragraphs(paras: list[str]) -> set[int]:
     for i in hits:
         keep.update(range(max(0, i - NEIGHBOURS), min(len(paras), i + NEIGHBOURS + 1)))
     return keep
+
+
+def _language(doc: Document) -> str:
+    """The document's language family: 'zh' for Chinese in any script, 'ko', 'en'..."""
+    return (doc.language or "").split("-")[0].lower()
 
 
 def _empty(doc: Document) -> DocumentRecord:

@@ -414,12 +414,22 @@ def local_government(before: str, orgs: OrgTable) -> str | None:
 
 
 def nearby_demonym(s: Sentence, start: int, g: Gazetteer) -> str | None:
-    """'his French counterpart Edouard Philippe': a nationality a few words before the name."""
-    before = [t for t in s.tokens if t.end <= start][-4:]
-    for tk in reversed(before):
+    """'his French counterpart Edouard Philippe', 'Russia's Sergey Lavrov': a nationality or a country's
+    possessive a few words before the name."""
+    before = [t for t in s.tokens if t.end <= start][-6:]
+    for k in range(len(before) - 1, -1, -1):
+        tk = before[k]
         if tk.ent == "PERSON" or tk.text in (",", ";", "and"):
             break
-        code = g.demonym(tk.text)
+        if tk.text in ("'s", "’s"):
+            # "Russia's Sergey Lavrov", "South Africa's President Cyril Ramaphosa"
+            for n in (3, 2, 1):
+                owner = " ".join(t.text for t in before[max(0, k - n) : k])
+                code = g.country_of_name(owner) if k - n >= 0 else None
+                if code:
+                    return code
+            break
+        code = g.demonym(re.sub(r"^\W*(?:&nbsp;)?", "", tk.text))
         if code:
             return code
     return None

@@ -46,3 +46,19 @@ def test_names_in_photo_credits() -> None:
     assert _in_credit(s, text.index("Marta"))
     assert not _in_credit(s, text.index("Luis Paz"))
     assert not _in_credit(s, text.index("Rojas"))
+
+
+def test_a_countrys_possessive_gives_the_persons_country(extractor: object) -> None:
+    from amity.extract.pipeline import Extractor
+
+    assert isinstance(extractor, Extractor)
+    rec = extractor.extract(
+        text_to_document(
+            "t.txt",
+            "T\nUpdated: 2025-03-14\n\nThe ministers of three countries -- Chile's Luis Soto, Peru's Ana Rojas "
+            "and South Africa's Foreign Minister Thabo Nkosi -- met in Lima on Monday.\n",
+        )
+    )
+    countries = {p.name: p.country for p in rec.participants}
+    assert countries.get("Luis Soto") == "CL"
+    assert countries.get("Thabo Nkosi") == "ZA"

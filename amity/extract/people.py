@@ -41,6 +41,26 @@ class PersonInfo:
 _CREDIT = re.compile(r"\b(?:photo|photos|courtesy|credit|pool|handout|via|file)\b|/", re.I)
 
 
+_CONTEXT_AFTER = re.compile(
+    r"^['’]s?\s+(?:[\w-]+\s+){0,2}(?:proposal|initiative|policy|policies|government|administration|vision|"
+    r"idea|concept|strategy|doctrine|era|regime|rule|presidency|tenure|legacy|term|call|calls|thought|"
+    r"signature|flagship|brainchild|pet project)s?\b"
+)
+_CONTEXT_BEFORE = re.compile(
+    r"\b(?:proposed|initiated|championed|put forward|conceived|envisioned|espoused) by\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.’'-]*\s+){0,5}$"
+    r"|\b(?:under|during)\s+(?:the\s+)?(?:late\s+|former\s+|then[- ])?(?:[A-Z][\w.’'-]*\s+){0,4}$"
+)
+
+
+def _context_mention(s: Sentence, start: int, end: int) -> bool:
+    """A person named as context, not as an actor: "the Belt and Road Initiative proposed by President
+    X", "X's vision", "under President X"."""
+    before = s.text[max(0, start - s.start - 80) : start - s.start]
+    after = s.text[end - s.start : end - s.start + 60]
+    return bool(_CONTEXT_AFTER.search(after) or _CONTEXT_BEFORE.search(before))
+
+
 def _in_credit(s: Sentence, start: int) -> bool:
     """A name inside a parenthesised photo credit or caption note: '(Jane Roe, Pool Photo via AP)'."""
     rel = start - s.start
@@ -127,9 +147,11 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
             if org and not country:
                 known = orgs.resolve(org)
                 country = known.country if known else country_in_name(org, g)
-            found.append(
-                PersonInfo(name, "; ".join(dict.fromkeys(titles)) or None, org, country, start, (s.index,))
-            )
+            # a leader named only as context ("the initiative proposed by President X", "X's policy") is
+            # known, with title and country, but this mention does not make them a participant
+            where = () if _context_mention(s, start, end) else (s.index,)
+            joined = "; ".join(dict.fromkeys(titles)) or None
+            found.append(PersonInfo(name, joined, org, country, start, where))
     return _merge(found, doc_countries)
 
 

@@ -433,7 +433,9 @@ def assemble(
     taking_part = {p.name for ev in out for p in ev.participants}
     titles = " ".join(p.title or "" for p in people)
     used_people = [
-        p for p in people if (p.name in taking_part or p.title or p.organization) and p.name not in titles
+        p
+        for p in people
+        if (p.name in taking_part or ((p.title or p.organization) and p.mentions)) and p.name not in titles
     ]
     return DocumentRecord(
         doc.doc,

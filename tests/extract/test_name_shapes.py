@@ -62,3 +62,20 @@ def test_a_countrys_possessive_gives_the_persons_country(extractor: object) -> N
     countries = {p.name: p.country for p in rec.participants}
     assert countries.get("Luis Soto") == "CL"
     assert countries.get("Thabo Nkosi") == "ZA"
+
+
+def test_leaders_named_as_context_are_not_participants(extractor: object) -> None:
+    from amity.extract.pipeline import Extractor
+
+    assert isinstance(extractor, Extractor)
+    rec = extractor.extract(
+        text_to_document(
+            "t.txt",
+            "T\nUpdated: 2025-03-14\n\nChilean Foreign Minister Luis Soto met Peruvian Foreign Minister Ana Rojas "
+            "in Lima on Monday to discuss the Andean corridor initiative proposed by Bolivian President Marco "
+            "Quispe, and praised Brazilian President Joao Lima's vision of a continental railway.\n",
+        )
+    )
+    names = {p.name for p in rec.participants}
+    assert "Luis Soto" in names
+    assert not {"Marco Quispe", "Joao Lima"} & names

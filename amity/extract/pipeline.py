@@ -219,6 +219,9 @@ def doc_countries(ann: Annotated, g: Gazetteer, orgs: OrgTable | None = None) ->
     return ranked + [c for c, _ in weak.most_common() if c not in ranked]
 
 
+# candidates whose one-word trigger names an activity only as a noun ('joint exercises', 'the contest')
+NOUN_TRIGGERS = ("exercise", "festival")
+
 # what the tree can show a trigger is not: did not happen, a thing not a party, an instruction, domestic,
 # a word modifying another noun
 _NOT_AN_EXCHANGE = (negated, thing_object, imperative, domestic, modifier_only)
@@ -241,6 +244,8 @@ def read_syntax(cands: list[Candidate], parses: dict[str, Parse | None] | None =
             continue
         if any(test(parse, tok) for test in _NOT_AN_EXCHANGE):
             continue
+        if c.noun in NOUN_TRIGGERS and " " not in c.trigger.strip() and tok.pos == "VERB":
+            continue  # 'to exercise restraint', 'they contest the result': the verb, not the activity
         if planned(parse, tok):
             c.modal = "planned"
         c.place_words = tuple(place_words(parse, tok))

@@ -56,3 +56,15 @@ def test_words_that_only_look_like_exchanges(run: Run, sentence: str) -> None:
 def test_places_named_around_the_event(run: Run, sentence: str, place: str) -> None:
     rec = run(sentence + "\n")
     assert any(e.place and e.place.name == place for e in rec.events), [e.place for e in rec.events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chilean and Peruvian foreign ministers urged both sides to exercise restraint at the border.",
+        "Chile's trade body said Peru has launched an anti-dumping probe into Chilean steel.",
+    ],
+)
+def test_activity_words_used_otherwise(run: Run, sentence: str) -> None:
+    rec = run(sentence + "\n")
+    assert not [e for e in rec.events if e.type == "program"], [e.trigger for e in rec.events]

@@ -28,6 +28,27 @@ class Document:
     content_hash: str = ""
     fmt: str = "txt"              # txt, html, jsonl
     mask: tuple[tuple[int, int], ...] = ()  # boilerplate spans (offsets into text) to ignore
+    warnings: tuple[str, ...] = ()  # what was uncertain in reading it (bad bytes replaced, a page cut short)
+
+
+# Why a document was skipped; `amity ingest` and `amity extract` name these on standard error.
+SKIP_REASONS: dict[str, str] = {
+    "empty": "the file (or JSON Lines record) has no text",
+    "binary": "a binary format (PDF, image, archive, executable...) or control bytes text never has",
+    "undecodable": "no character encoding reads the bytes as text",
+    "unknown-format": "a file extension amity does not read",
+    "too-large": "over the size limit",
+    "unreadable": "the file or folder cannot be opened or listed (permissions, I/O error)",
+    "not-a-file": "a FIFO, device, socket or folder where a file was expected",
+    "broken-link": "a symbolic link to nothing",
+    "link-loop": "a symbolic link that leads back to itself or to a folder being read",
+    "bad-json": "a JSON Lines line that is not a JSON object (or nests too deep)",
+    "bad-html": "a page the HTML parser could not read",
+    "no-text": "only page furniture (menus, links, footers)",
+    "read-failed": "reading failed unexpectedly",
+    "extract-failed": "the extractor failed on the document",
+    "store-failed": "the registry could not store the document",
+}
 
 
 @dataclass(frozen=True)
@@ -157,6 +178,14 @@ class DocumentRecord:
     participants: tuple[Person, ...] = ()
     organizations: tuple[Organization, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+
+    def with_warnings(self, warnings: tuple[str, ...]) -> DocumentRecord:
+        """The record with the reading warnings of its document (bad bytes, a page cut short) first."""
+        if not warnings:
+            return self
+        from dataclasses import replace
+
+        return replace(self, warnings=tuple(dict.fromkeys(warnings + self.warnings)))
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {

@@ -108,13 +108,75 @@ def masked_text(text: str, mask: tuple[tuple[int, int], ...]) -> str:
 
 
 _TAG = re.compile(r"<[^>]+>")
+# The HTML parser's time and memory grow faster than the page (many inline elements in one paragraph
+# take quadratic time): a page is read up to these limits, counted after scripts, styles, comments and
+# inline graphics are dropped, and a warning says so.
+MAX_HTML_CHARS = 1_000_000
+MAX_HTML_TAGS = 15_000
+_DROPPED_BLOCKS = ("script", "style", "svg", "noscript", "template")
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}  # length-preserving, unlike str.lower
+
+
+def _drop_blocks(html: str) -> str:
+    """The page without comments and script, style, svg, noscript and template elements: found with
+    str.find, each kind searched forward only once, so the cost is linear whatever the page holds (an
+    unclosed one takes the rest of the page with it)."""
+    lower = html.translate(_ASCII_LOWER)
+    kinds = ("!--", *_DROPPED_BLOCKS)
+    nexts = {k: lower.find("<" + k) for k in kinds}
+    if all(i < 0 for i in nexts.values()):
+        return html
+    parts: list[str] = []
+    pos = 0
+    while True:
+        live = [(i, k) for k, i in nexts.items() if i >= 0]
+        if not live:
+            break
+        start, kind = min(live)
+        after = start + len(kind) + 1
+        if kind != "!--" and after < len(lower) and (lower[after].isalnum() or lower[after] in "-_:"):
+            nexts[kind] = lower.find("<" + kind, start + 1)  # '<scripts>', '<svg-icon>': another tag
+            continue
+        parts.append(html[pos:start])
+        end = lower.find("-->" if kind == "!--" else f"</{kind}", after)
+        if end < 0:
+            pos = len(html)
+            break
+        gt = lower.find(">", end)
+        pos = len(html) if gt < 0 else gt + 1
+        for k, i in nexts.items():
+            if 0 <= i < pos:
+                nexts[k] = lower.find("<" + k, pos)
+    parts.append(html[pos:])
+    return "".join(parts)
+
+
+def bound_html(html: str) -> tuple[str, list[str]]:
+    """The page as the parser gets it (blocks dropped, cut at the limits) and warnings when it was cut."""
+    html = _drop_blocks(html)
+    warnings = []
+    if len(html) > MAX_HTML_CHARS:
+        cut = html.rfind("<", 0, MAX_HTML_CHARS)
+        warnings.append(
+            f"the page was cut to its first {MAX_HTML_CHARS:,} characters of markup (of {len(html):,})"
+        )
+        html = html[: cut if cut > 0 else MAX_HTML_CHARS]
+    if html.count("<") > MAX_HTML_TAGS:
+        pos = -1
+        for _ in range(MAX_HTML_TAGS):
+            pos = html.find("<", pos + 1)
+        warnings.append(f"the page was cut after its first {MAX_HTML_TAGS:,} tags")
+        html = html[:pos]
+    return html, warnings
 
 
 def html_to_document(doc: str, html: str, *, source: str = "", content_hash: str = "") -> Document:
     """Main text of a web page through trafilatura, with its title and date from the page's metadata."""
     import trafilatura
 
-    html = scrub(html)
+    html, warnings = bound_html(scrub(html))
     try:
         result = trafilatura.bare_extraction(
             html,
@@ -151,4 +213,5 @@ def html_to_document(doc: str, html: str, *, source: str = "", content_hash: str
         content_hash=content_hash,
         fmt="html",
         mask=mask,
+        warnings=tuple(warnings),
     )

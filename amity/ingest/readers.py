@@ -1,53 +1,44 @@
-"""Turn paths (files, folders, globs, '-') into Documents; bad input becomes a Skip with a reason."""
+"""Turn paths (files, folders, globs, '-') into Documents; bad input becomes a Skip with a reason.
+
+Nothing a file holds aborts a batch: every failure to read one document is caught at that document
+and becomes a Skip naming the file (and the JSON Lines line) and the reason."""
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import json
-import os
-import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from dataclasses import replace
+from pathlib import PurePath
+from typing import Any
 
-from amity.errors import InputError, SkipDocument
-from amity.ingest.clean import html_to_document, text_to_document
+from amity.errors import SkipDocument
+from amity.ingest.clean import html_to_document, scrub, text_to_document
+from amity.ingest.decode import decode
+from amity.ingest.meta import normalise_date
+from amity.ingest.paths import MAX_BYTES, display, expand_paths, read_file, read_stdin
 from amity.records import Document, Skip
+
+__all__ = ["MAX_BYTES", "expand_paths", "read_bytes", "read_source", "read_sources", "text_hash"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-MAX_BYTES = 64 * 1024 * 1024  # larger files are skipped, not loaded
+MAX_JSON_DEPTH = 64  # JSON Lines records are flat objects; deeper nesting is refused before parsing
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given, folders recursively (sorted), glob patterns, and '-' for stdin."""
-    for p in paths:
-        if p == "-":
-            yield "-"
-            continue
-        path = Path(p)
-        if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in f.relative_to(path).parts)
-                if f.is_file() and not hidden:
-                    yield str(f)
-        elif path.exists():
-            yield str(path)
-        elif any(c in p for c in "*?["):
-            matches = sorted(glob.glob(p, recursive=True))
-            if not matches:
-                raise InputError(
-                    f"no file matches {p!r}", "check the pattern; quote it to let amity expand it"
-                )
-            for m in matches:
-                if Path(m).is_file():
-                    yield m
-                elif Path(m).is_dir():
-                    yield from expand_paths([m])
-        else:
-            raise InputError(f"no such file or folder: {p}", "check the path")
+def normalised(text: str) -> str:
+    """The text as compared for identity: no byte-order mark, line ends as \\n, no spaces or tabs at
+    line ends, no blank lines around it. Linear in the text's length (no regex backtracking)."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n")).strip("\n")
+
+
+def text_hash(text: str) -> str:
+    """A document's content identity: byte-different copies of one text (a BOM, CRLF line ends,
+    trailing spaces) have the same hash."""
+    return hashlib.sha256(normalised(text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def content_hash(data: bytes | str) -> str:
@@ -56,33 +47,8 @@ def content_hash(data: bytes | str) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def decode(data: bytes) -> str:
-    """Decode bytes as UTF-8 (with or without BOM) or UTF-16 with BOM; else cp1252 when it reads as text."""
-    if not data.strip():
-        raise SkipDocument("empty", "the file has no text")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as e:
-            raise SkipDocument("undecodable", f"bad UTF-16: {e}") from e
-    head = data[:8192]
-    if b"\x00" in head:
-        raise SkipDocument("binary", "the file contains NUL bytes; it is not a text document")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            raise SkipDocument("undecodable", f"not UTF-8 ({e.reason} at byte {e.start}) nor cp1252") from e
-        printable = sum(c.isprintable() or c.isspace() for c in text[:8192])
-        if printable / max(1, len(text[:8192])) < 0.95:
-            raise SkipDocument("undecodable", f"not UTF-8 ({e.reason} at byte {e.start})") from e
-        return text
-
-
 def _kind(name: str, data: bytes) -> str:
-    suffix = Path(name).suffix.lower()
+    suffix = PurePath(name).suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return "txt"
     if suffix in HTML_SUFFIXES:
@@ -99,87 +65,150 @@ def _kind(name: str, data: bytes) -> str:
     raise SkipDocument("unknown-format", f"{suffix!r} files are not read; use .txt, .html, .htm or .jsonl")
 
 
+def _with_identity(doc: Document, warnings: tuple[str, ...] = ()) -> Document:
+    merged = tuple(dict.fromkeys(warnings + doc.warnings))
+    return replace(doc, content_hash=text_hash(doc.text), warnings=merged)
+
+
 def read_bytes(name: str, data: bytes, source: str | None = None) -> Iterator[Document | Skip]:
-    """Documents from one file's bytes; a JSONL file gives one per line."""
-    source = source or name
-    h = content_hash(data)
+    """Documents from one file's bytes; a JSONL file gives one per line. Never raises for bad content."""
+    source = source or display(name)
     try:
-        kind = _kind(name, data)
-        text = decode(data)
-    except SkipDocument as s:
-        yield Skip(source, s.reason, s.detail, h)
-        return
-    base = Path(name).name
-    if kind in ("txt", "html"):
+        yield from _read_bytes(display(PurePath(name).name), data, source)
+    except Exception as e:  # noqa: BLE001 - whatever a hostile file does, the batch goes on
+        yield Skip(source, "read-failed", f"{type(e).__name__}: {e}"[:500])
+
+
+def _read_bytes(base: str, data: bytes, source: str) -> Iterator[Document | Skip]:
+    try:
+        kind = _kind(base, data)
+        if kind == "jsonl":
+            yield from _read_jsonl(base, data, source)
+            return
+        decoded = decode(data)
         convert = text_to_document if kind == "txt" else html_to_document
+        doc = convert(base, decoded.text, source=source)
+    except SkipDocument as s:
+        yield Skip(source, s.reason, s.detail)
+        return
+    yield _with_identity(doc, decoded.warnings)
+
+
+def json_depth_ok(line: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether the brackets of a JSON text nest at most `limit` deep (strings ignored), in linear time."""
+    if line.count("[") + line.count("{") <= limit:
+        return True
+    depth = 0
+    in_string = escaped = False
+    for ch in line:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return False
+        elif ch in "]}":
+            depth -= 1
+    return True
+
+
+def _jsonl_lines(data: bytes) -> Iterator[tuple[int, str, tuple[str, ...]]]:
+    """(line number, text, warnings) of each line of a JSON Lines file. UTF-8 is decoded line by line,
+    so a line with bad bytes is read with replacement characters and a warning of its own; other
+    encodings (a BOM, a detected legacy encoding) are decoded whole, then split."""
+    try:
+        data.decode("utf-8")
+        utf8 = not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
+    except UnicodeDecodeError:
+        utf8 = False
+    if not utf8:
+        whole = decode(data, check_controls=False)
+        if whole.encoding != "utf-8" or not whole.warnings:
+            # JSON Lines are separated by \n only: U+2028 and friends may appear raw inside JSON strings
+            for n, line in enumerate(whole.text.split("\n"), 1):
+                yield n, line.rstrip("\r"), whole.warnings
+            return
+    for n, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), 1):
         try:
-            yield convert(base, text, source=source, content_hash=h)
-        except SkipDocument as s:
-            yield Skip(source, s.reason, s.detail, h)
-    else:
-        yield from _read_jsonl(base, text, source)
+            yield n, raw.decode("utf-8").rstrip("\r"), ()
+        except UnicodeDecodeError as e:
+            text = raw.decode("utf-8", "replace")
+            warning = f"invalid UTF-8 bytes replaced by U+FFFD (first at byte {e.start} of the line)"
+            yield n, text.rstrip("\r"), (warning,)
 
 
-def _read_jsonl(base: str, text: str, source: str) -> Iterator[Document | Skip]:
-    # JSON Lines are separated by \n only: U+2028 and friends may appear raw inside JSON strings
-    for n, line in enumerate((ln.rstrip("\r") for ln in text.split("\n")), 1):
+def _text_field(obj: dict[str, Any], key: str) -> str | None:
+    value = obj.get(key)
+    return scrub(value) if isinstance(value, str) else None
+
+
+def _read_jsonl(base: str, data: bytes, source: str) -> Iterator[Document | Skip]:
+    if not data.strip():
+        raise SkipDocument("empty", "the file has no text")
+    for n, line, warnings in _jsonl_lines(data):
         if not line.strip():
             continue
         where = f"{source}:{n}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Skip(where, "bad-json", f"line {n} is not JSON: {e.msg}", content_hash(line))
-            continue
-        if not isinstance(obj, dict):
-            yield Skip(where, "bad-json", f"line {n} is not a JSON object", content_hash(line))
-            continue
-        body = obj.get("text") if isinstance(obj.get("text"), str) else None
-        html = obj.get("html") if isinstance(obj.get("html"), str) else None
-        if not (body or "").strip() and not (html or "").strip():
-            yield Skip(where, "empty", f"line {n} has no 'text' or 'html'", content_hash(line))
-            continue
-        doc_id = str(obj.get("id") or f"{Path(base).stem}-{n}")
-        h = content_hash(line)
-        url = obj.get("url") if isinstance(obj.get("url"), str) else None
-        try:
-            if body and body.strip():
-                doc = text_to_document(doc_id, body, source=url or where, content_hash=h)
-            else:
-                doc = html_to_document(doc_id, html or "", source=url or where, content_hash=h)
+            yield _jsonl_document(base, n, line, where, warnings)
         except SkipDocument as s:
-            yield Skip(where, s.reason, s.detail, h)
-            continue
-        title = obj.get("title") if isinstance(obj.get("title"), str) else None
-        published = obj.get("published") if isinstance(obj.get("published"), str) else None
-        from dataclasses import replace
+            yield Skip(where, s.reason, s.detail)
+        except Exception as e:  # noqa: BLE001 - one bad line is skipped alone
+            yield Skip(where, "bad-json", f"line {n} could not be read: {type(e).__name__}: {e}"[:500])
 
-        from amity.ingest.meta import normalise_date
 
-        yield replace(
-            doc,
-            fmt="jsonl",
-            title=title or doc.title,
-            published=normalise_date(published) if published else doc.published,
-        )
+def _jsonl_document(base: str, n: int, line: str, where: str, warnings: tuple[str, ...]) -> Document:
+    if not json_depth_ok(line):
+        raise SkipDocument("bad-json", f"line {n} nests deeper than {MAX_JSON_DEPTH} levels")
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise SkipDocument("bad-json", f"line {n} is not JSON: {e.msg}") from e
+    except RecursionError as e:  # a guard in depth: json_depth_ok lets nothing this deep through
+        raise SkipDocument("bad-json", f"line {n} nests too deep") from e
+    if not isinstance(obj, dict):
+        raise SkipDocument("bad-json", f"line {n} is not a JSON object")
+    body, html = _text_field(obj, "text"), _text_field(obj, "html")
+    if not (body or "").strip() and not (html or "").strip():
+        raise SkipDocument("empty", f"line {n} has no 'text' or 'html'")
+    raw_id = obj.get("id")
+    doc_id = scrub(str(raw_id))[:300] if isinstance(raw_id, str | int) and str(raw_id) else None
+    doc_id = doc_id or f"{PurePath(base).stem}-{n}"
+    url = _text_field(obj, "url")
+    if body and body.strip():
+        doc = text_to_document(doc_id, body, source=url or where)
+    else:
+        doc = html_to_document(doc_id, html or "", source=url or where)
+    title, published = _text_field(obj, "title"), _text_field(obj, "published")
+    doc = replace(
+        doc,
+        fmt="jsonl",
+        title=title or doc.title,
+        published=normalise_date(published) if published else doc.published,
+    )
+    return _with_identity(doc, warnings)
 
 
 def read_source(path: str) -> Iterator[Document | Skip]:
-    """Documents from one path ('-' is stdin). Never raises for bad content: yields a Skip instead."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        yield from read_bytes("stdin.txt", data, source="-")
-        return
+    """Documents from one path ('-' is stdin). Never raises for bad content: yields a Skip instead.
+    Only regular files are opened; links, FIFOs, devices and unreadable folders are skips."""
+    source = "-" if path == "-" else display(path)
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            yield Skip(path, "too-large", f"{size} bytes; the limit is {MAX_BYTES}")
-            return
-        data = Path(path).read_bytes()
-    except OSError as e:
-        yield Skip(path, "unreadable", e.strerror or str(e))
+        data = read_stdin() if path == "-" else read_file(path)
+    except SkipDocument as s:
+        yield Skip(source, s.reason, s.detail)
         return
-    yield from read_bytes(Path(path).name, data, source=path)
+    except Exception as e:  # noqa: BLE001
+        yield Skip(source, "unreadable", f"{type(e).__name__}: {e}"[:500])
+        return
+    yield from read_bytes("stdin.txt" if path == "-" else path, data, source=source)
 
 
 def read_sources(paths: Iterable[str]) -> Iterator[Document | Skip]:

@@ -49,7 +49,7 @@ def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\n\t \r\n", "empty"),
         ("garbage.txt", b"\x81\x8d\x8f\x90\x9d" * 200, "undecodable"),
-        ("controls.txt", b"\xff\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10" * 100, "undecodable"),
+        ("controls.txt", b"\xff\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10" * 100, "binary"),
         ("report.pdf", b"%PDF-1.7 some text", "unknown-format"),
         ("sheet.xlsx", b"PK\x03\x04", "unknown-format"),
     ],

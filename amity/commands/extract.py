@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from amity.commands.terminal import SkipReport, json_text, reasons_summary
 from amity.errors import InputError
 from amity.extract import Extractor
 from amity.ingest import expand_paths, read_source
@@ -49,26 +49,37 @@ def run(args: argparse.Namespace) -> int:
     except OSError as e:
         raise InputError(f"cannot write {args.output}: {e.strerror}", "check the folder exists") from e
 
+    report = SkipReport()
+    read = 0
+
     def documents() -> Iterator[Document]:
+        nonlocal read
         for path in paths:
             for item in read_source(path):
                 if isinstance(item, Skip):
-                    print(f"amity: skipped {item.source}: {item.reason}: {item.detail}", file=sys.stderr)
+                    report.add(item)
                 else:
+                    read += 1
                     yield item
 
     try:
         for doc, result in extractor.extract_many(documents()):
             if isinstance(result, Exception):  # one document's failure must not lose the rest of the batch
-                print(
-                    f"amity: skipped {doc.source or doc.doc}: extract-failed: "
-                    f"{type(result).__name__}: {result}",
-                    file=sys.stderr,
-                )
+                failure = f"{type(result).__name__}: {result}"
+                report.add(Skip(doc.source or doc.doc, "extract-failed", failure))
                 continue
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            out.write(json_text(result.with_warnings(doc.warnings).to_dict()) + "\n")
             out.flush()
     finally:
         if args.output:
             out.close()
+    report.close()
+    if report.count:
+        print(f"amity: {read} documents read, {report.count} skipped:", file=sys.stderr)
+        for line in reasons_summary(report.reasons):
+            print(line, file=sys.stderr)
+    if report.count and not read:
+        raise InputError(
+            f"none of the {report.count} inputs could be read", "see the reasons above for each file"
+        )
     return 0

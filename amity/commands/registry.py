@@ -5,12 +5,12 @@ Thin: parse, call the library, print."""
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections.abc import Sequence
 from typing import Any
 
+from amity.commands.terminal import json_text, reasons_summary, safe, safe_lines, skip_line
 from amity.records import EVENT_TYPES, FIELDS
 from amity.store import EventFilter, SQLRegistry, default_url, open_registry
 
@@ -154,12 +154,24 @@ def run_ingest(args: argparse.Namespace) -> int:
     list(expand_paths(args.paths))  # a wrong path fails before the registry is created
     with _open(args, create=True) as reg:
         result = ingest(reg, args.paths, Extractor(), progress=sys.stderr.isatty(), batch_size=args.batch)
+    for skip in result.skips:
+        print(skip_line(skip), file=sys.stderr)
+    if result.skipped > len(result.skips):
+        print(
+            f"amity: ... and {result.skipped - len(result.skips)} more skipped; every skip is recorded in "
+            "the registry (documents with status 'skipped')",
+            file=sys.stderr,
+        )
     print(
         f"read {result.read}, stored {result.stored}, unchanged {result.unchanged}, "
         f"skipped {result.skipped}; {result.events} events in the registry"
     )
-    for reason, n in result.skip_reasons.items():
-        print(f"  skipped {n}: {reason}")
+    for line in reasons_summary(result.skip_reasons):
+        print(line)
+    if result.read and result.stored + result.unchanged == 0:
+        raise InputError(
+            f"none of the {result.read} documents could be read", "see the reasons above for each file"
+        )
     return 0
 
 
@@ -167,7 +179,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: dict[in
     """An aligned plain-text table; cells cut to `widths` (column index -> max characters)."""
 
     def cell(i: int, v: Any) -> str:
-        s = "" if v is None else str(v)
+        s = safe(v)
         w = (widths or {}).get(i)
         return s if not w or len(s) <= w else s[: w - 1] + "…"
 
@@ -180,7 +192,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: dict[in
 
 def _jsonl(items: Sequence[dict[str, Any]]) -> None:
     for it in items:
-        print(json.dumps(it, ensure_ascii=False))
+        print(json_text(it))
 
 
 def run_events(args: argparse.Namespace) -> int:
@@ -256,7 +268,7 @@ def run_show(args: argparse.Namespace) -> int:
         }[args.kind]
         record = get(args.id)
     if args.json:
-        print(json.dumps(record, ensure_ascii=False, indent=2))
+        print(json_text(record, indent=2))
         return 0
     print(render(record))
     return 0
@@ -267,20 +279,20 @@ def render(record: dict[str, Any], indent: str = "") -> str:
     lines = []
     for k, v in record.items():
         if isinstance(v, list) and v and isinstance(v[0], dict):
-            lines.append(f"{indent}{k}:")
+            lines.append(f"{indent}{safe(k)}:")
             for i, item in enumerate(v, 1):
                 lines.append(f"{indent}  [{i}]")
                 lines.append(render(item, indent + "    "))
         elif isinstance(v, dict):
-            lines.append(f"{indent}{k}:")
+            lines.append(f"{indent}{safe(k)}:")
             lines.append(render(v, indent + "  "))
         elif isinstance(v, list):
-            lines.append(f"{indent}{k}: {', '.join(str(x) for x in v)}")
+            lines.append(f"{indent}{safe(k)}: {', '.join(safe(x) for x in v)}")
         elif k == "text" and isinstance(v, str):
             lines.append(f"{indent}{k}:")
-            lines += [f"{indent}  {line}" for line in v.splitlines()]
+            lines += [f"{indent}  {line}" for line in safe_lines(v)]
         else:
-            lines.append(f"{indent}{k}: {'' if v is None else v}")
+            lines.append(f"{indent}{safe(k)}: {safe(v)}")
     return "\n".join(lines)
 
 

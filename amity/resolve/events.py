@@ -189,6 +189,32 @@ def same_days(a: EventKey, b: EventKey) -> bool:
     return bool(ia and ib and ia[0] <= ib[1] and ib[0] <= ia[1])
 
 
+def unanchored(k: EventKey) -> bool:
+    """No date, and no publication date to place it near: only its other facts tell it apart."""
+    return window(k) is None
+
+
+def same_facts(a: EventKey, b: EventKey) -> bool:
+    """Two reports without any date that agree on everything else: type, countries, name, place, the
+    people and organizations taking part; and name at least one of name, place, person or organization
+    (two bare 'meetings between Korea and Japan' are not known to be one)."""
+    if a.type != b.type or a.countries != b.countries or not a.countries:
+        return False
+    if (a.name or b.name) and not same_name(a.name, b.name):
+        return False
+    if (a.place_name or b.place_name or a.place_id or b.place_id) and place_relation(a, b) != "same":
+        return False
+    if a.person_ids != b.person_ids or a.org_ids != b.org_ids:
+        return False
+    if {person_key(n) for n in a.person_names} != {person_key(n) for n in b.person_names}:
+        return False
+    return bool(a.name or a.place_name or a.place_id or a.person_ids or a.person_names or a.org_ids)
+
+
+def person_key(name: str) -> str:
+    return " ".join(person_tokens(name))
+
+
 def match_basis(a: EventKey, b: EventKey) -> str | None:
     """Why two reports are one event ('person', 'name', 'place', 'organization', ...), or None.
 
@@ -203,10 +229,13 @@ def match_basis(a: EventKey, b: EventKey) -> str | None:
       same place unless the reports name different people of one country;
     - a shared year: a shared person or name, with a compatible place or a shared organization;
     - undated (anchored on publication): a shared person or name, or a shared organization at the
-      same place.
+      same place;
+    - no date and no publication on either side: every other fact the same (`same_facts`).
     """
     if a.type != b.type or names_conflict(a.name, b.name):
         return None
+    if unanchored(a) and unanchored(b):
+        return "all facts (no dates)" if same_facts(a, b) else None
     if not countries_compatible(a.countries, b.countries):
         return None
     precision = date_precision(a, b)

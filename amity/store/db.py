@@ -15,11 +15,21 @@ Params = Sequence[Any]
 NUL_REPLACEMENT = "\ufffd"  # PostgreSQL text cannot hold NUL; one code point keeps evidence offsets valid
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(p: Any) -> Any:
+    if not isinstance(p, str) or p.isascii() and "\x00" not in p:
+        return p
+    # NUL (PostgreSQL text cannot hold it) and lone surrogates (no UTF-8 encodes them) become U+FFFD:
+    # one code point each, so evidence offsets stay valid
+    return _SURROGATE.sub(NUL_REPLACEMENT, p.replace("\x00", NUL_REPLACEMENT))
+
+
 def clean_params(params: Params) -> tuple[Any, ...]:
-    """Parameters with NUL characters in strings replaced (on both backends, so both store the same)."""
-    return tuple(
-        p.replace("\x00", NUL_REPLACEMENT) if isinstance(p, str) and "\x00" in p else p for p in params
-    )
+    """Parameters with NUL characters and lone surrogates in strings replaced (on both backends, so
+    both store the same)."""
+    return tuple(_clean(p) for p in params)
 
 
 class Database:

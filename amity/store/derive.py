@@ -33,6 +33,7 @@ from amity.store.events import refresh_event
 from amity.store.refresh import refresh_org, refresh_person, refresh_place
 
 MATCH_SLACK_DAYS = 2
+UNANCHORED_CANDIDATES = 200  # undated, unpublished events of one type and country compared at most
 
 
 @dataclass
@@ -341,12 +342,12 @@ class DocumentDeriver:
 
     def _match_event(self, key: EventKey) -> int | None:
         w = window(key)
+        db = self.db
         if w is None:
-            return None
+            return self._match_unanchored(key)
         import datetime as dt
 
         slack = dt.timedelta(days=MATCH_SLACK_DAYS)
-        db = self.db
         rows = db.rows(
             "SELECT id FROM events WHERE type = ? AND win_lo <= ? AND win_hi >= ? AND id NOT IN "
             "(SELECT event_id FROM event_sources WHERE document_id = ?) ORDER BY id",
@@ -354,6 +355,22 @@ class DocumentDeriver:
         )
         for (eid,) in rows:
             if same_event(key, load_event_key(db, eid)):
+                return int(eid)
+        return None
+
+    def _match_unanchored(self, key: EventKey) -> int | None:
+        """An event with no date from a document with no publication date: the stored events of the
+        same type and countries without a window, compared on all their other facts."""
+        if not key.countries:
+            return None
+        rows = self.db.rows(
+            "SELECT e.id FROM events e JOIN event_countries c ON c.event_id = e.id AND c.country = ? "
+            "WHERE e.type = ? AND e.win_lo IS NULL AND e.id NOT IN "
+            "(SELECT event_id FROM event_sources WHERE document_id = ?) ORDER BY e.id LIMIT ?",
+            (min(key.countries), key.type, self.doc_id, UNANCHORED_CANDIDATES),
+        )
+        for (eid,) in rows:
+            if same_event(key, load_event_key(self.db, eid)):
                 return int(eid)
         return None
 

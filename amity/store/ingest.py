@@ -1,24 +1,40 @@
 """Ingest: read documents, extract their events, store them. Idempotent, incremental, and
-transactional per batch: a killed run leaves whole batches, and rerunning completes the rest."""
+transactional per batch: a killed run leaves whole batches, and rerunning completes the rest.
+
+Nothing one document does aborts the batch: a file that cannot be read, a document the extractor
+fails on and one the registry cannot store each become a recorded skip with a reason."""
 
 from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from amity import EXTRACTOR_VERSION
-from amity.ingest import expand_paths, read_source
+from amity.ingest import display, expand_paths, read_source
 from amity.records import Document, DocumentRecord, Skip
 from amity.store.interface import IngestResult
 from amity.store.registry import SQLRegistry, doc_hash
 
 BATCH_SIZE = 25
+LISTED_SKIPS = 50  # skips kept in the result for the command to list; all of them are in the registry
 
 
 class ExtractorLike(Protocol):
     def extract(self, doc: Document) -> DocumentRecord: ...
+
+
+def _items(path: str) -> Iterator[Document | Skip]:
+    """`read_source`, with a last guard: an unexpected failure becomes a skip of the path."""
+    try:
+        yield from read_source(path)
+    except Exception as e:  # noqa: BLE001 - one file must not abort the batch
+        yield Skip(display(path), "read-failed", f"{type(e).__name__}: {e}"[:500])
+
+
+def _failure(e: BaseException) -> str:
+    return f"{type(e).__name__}: {e}"[:500]
 
 
 def ingest(
@@ -34,30 +50,53 @@ def ingest(
     files = list(expand_paths(paths))  # fails on a bad path before anything is written
     counts: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
+    listed: list[Skip] = []
     pending: list[tuple[Document, DocumentRecord] | Skip] = []
     pending_hashes: set[str] = set()
+
+    def skipped(skip: Skip) -> Skip:
+        counts["skipped"] += 1
+        reasons[skip.reason] += 1
+        if len(listed) < LISTED_SKIPS:
+            listed.append(skip)
+        return skip
+
+    def write(item: tuple[Document, DocumentRecord] | Skip) -> None:
+        if isinstance(item, Skip):
+            registry.add_skip(item)
+        else:
+            registry.add_document(item[0], item[1], extractor_version)
 
     def flush() -> None:
         if not pending:
             return
-        with registry.transaction():
+        try:
+            with registry.transaction():
+                for item in pending:
+                    write(item)
+        except Exception:  # noqa: BLE001 - find the item the registry refuses: one at a time
             for item in pending:
-                if isinstance(item, Skip):
-                    registry.add_skip(item)
-                else:
-                    registry.add_document(item[0], item[1], extractor_version)
+                try:
+                    with registry.transaction():
+                        write(item)
+                except Exception as e:  # noqa: BLE001
+                    if isinstance(item, Skip):
+                        raise  # the registry cannot even record a skip: it is broken, stop
+                    doc = item[0]
+                    counts["stored"] -= 1
+                    skip = skipped(Skip(doc.source or doc.doc, "store-failed", _failure(e)))
+                    with registry.transaction():
+                        registry.add_skip(skip)
         pending.clear()
         pending_hashes.clear()
 
     bar = _progress(len(files), progress)
     try:
         for path in files:
-            for item in read_source(path):
+            for item in _items(path):
                 counts["read"] += 1
                 if isinstance(item, Skip):
-                    counts["skipped"] += 1
-                    reasons[item.reason] += 1
-                    pending.append(item)
+                    pending.append(skipped(item))
                 else:
                     h = doc_hash(item)
                     if h in pending_hashes or registry.has_document(h, extractor_version):
@@ -65,12 +104,9 @@ def ingest(
                         continue
                     pending_hashes.add(h)
                     try:
-                        record = extractor.extract(item)
-                    except Exception as e:  # one document's failure is recorded; the batch goes on
-                        skip = Skip(item.source or item.doc, "extract-failed", f"{type(e).__name__}: {e}", h)
-                        counts["skipped"] += 1
-                        reasons[skip.reason] += 1
-                        pending.append(skip)
+                        record = extractor.extract(item).with_warnings(item.warnings)
+                    except Exception as e:  # noqa: BLE001 - one document's failure is recorded
+                        pending.append(skipped(Skip(item.source or item.doc, "extract-failed", _failure(e))))
                     else:
                         pending.append((item, record))
                         counts["stored"] += 1
@@ -89,6 +125,7 @@ def ingest(
         skipped=counts["skipped"],
         events=registry.counts()["events"],
         skip_reasons=dict(sorted(reasons.items())),
+        skips=tuple(listed),
     )
 
 

@@ -63,6 +63,7 @@ class IngestResult:
     skipped: int = 0
     events: int = 0  # events in the registry after the run
     skip_reasons: dict[str, int] = field(default_factory=dict)
+    skips: tuple[Skip, ...] = ()  # the first skips of the run, for the command to list
 
 
 class Registry(Protocol):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from amity.store.db import Database
@@ -14,6 +15,7 @@ class Migration:
     statements: tuple[str, ...]  # both dialects, after type substitution
     sqlite: tuple[str, ...] = field(default_factory=tuple)
     postgresql: tuple[str, ...] = field(default_factory=tuple)
+    run: Callable[[Database], None] | None = None  # a data step after the statements
 
 
 TYPES = {
@@ -140,6 +142,24 @@ SUMMARIES = (
     "INSERT INTO stats_fields (field, n) SELECT field, COUNT(*) FROM event_fields GROUP BY field",
 )
 
+def rekey_documents(db: Database) -> None:
+    """Content identity by normalized text (a BOM, CRLF line ends, trailing spaces make no new
+    document), and skips keyed by path and reason (each skipped path its own record). A document whose
+    new key another one already holds (a byte-different copy stored before) keeps its old key."""
+    from amity.ingest.readers import text_hash
+    from amity.store.registry import skip_key
+
+    rows = db.rows("SELECT id, content_hash, status, source, skip_reason, text FROM documents ORDER BY id")
+    taken = {r[1] for r in rows}
+    for doc_id, old, status, source, reason, text in rows:
+        new = skip_key(source or "", reason or "") if status == "skipped" else text_hash(text or "")
+        if new == old or new in taken:
+            continue
+        db.execute("UPDATE documents SET content_hash = ? WHERE id = ?", (new, doc_id))
+        taken.discard(old)
+        taken.add(new)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -159,6 +179,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX events_type_date_desc ON events (type, date DESC NULLS LAST, id DESC)",
             "ANALYZE events",
         ),
+    ),
+    Migration(
+        3,
+        "documents keyed by normalized text, skips by path; index on source",
+        ("CREATE INDEX documents_source ON documents(source)",),
+        run=rekey_documents,
     ),
 )
 
@@ -197,6 +223,8 @@ def migrate(db: Database) -> int:
                 continue
             for sql in statements(m, db.dialect):
                 db.execute(sql)
+            if m.run is not None:
+                m.run(db)
             db.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 (m.version, m.name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),

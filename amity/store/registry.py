@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from amity.ingest.readers import text_hash
 from amity.records import Document, DocumentRecord, Skip
 from amity.store import read
 from amity.store.db import Database
@@ -17,15 +18,19 @@ from amity.store.interface import EventFilter
 from amity.store.migrations import migrate
 
 
+def skip_key(source: str, reason: str) -> str:
+    """The key of a skipped path: each path (or JSON Lines line) skipped is its own record, whatever it
+    holds (fifty empty files are fifty skips), and skipping it again for the same reason adds nothing."""
+    return "skip:" + hashlib.sha256(f"{source}\0{reason}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def skip_hash(skip: Skip) -> str:
-    """Skips of unreadable files have no content hash: key them by source and reason."""
-    if skip.content_hash:
-        return skip.content_hash
-    return "skip:" + hashlib.sha256(f"{skip.source}\0{skip.reason}".encode()).hexdigest()
+    return skip_key(skip.source, skip.reason)
 
 
 def doc_hash(doc: Document) -> str:
-    return doc.content_hash or hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest()
+    """The document's content identity: the hash of its normalized text (see `amity.ingest.text_hash`)."""
+    return doc.content_hash or text_hash(doc.text)
 
 
 def _now() -> str:
@@ -102,6 +107,10 @@ class SQLRegistry:
                     f"INSERT INTO documents (content_hash, {cols}) VALUES ({', '.join('?' * 15)})",
                     (h, *values),
                 )
+            if doc.source:  # the path is read now: an earlier skip of it is out of date
+                self.db.execute(
+                    "DELETE FROM documents WHERE status = 'skipped' AND source = ?", (doc.source,)
+                )
             DocumentDeriver(self.db, doc_id, doc, record).derive()
         return doc_id
 
@@ -110,6 +119,10 @@ class SQLRegistry:
         with self.db.transaction():
             existing = self.db.scalar("SELECT id FROM documents WHERE content_hash = ?", (h,))
             if existing is not None:
+                self.db.execute(
+                    "UPDATE documents SET skip_detail = ?, ingested_at = ? WHERE id = ?",
+                    (skip.detail, _now(), int(existing)),
+                )
                 return int(existing)
             name = skip.source.rsplit("/", 1)[-1] or skip.source
             return self.db.insert(

@@ -301,8 +301,14 @@ def test_skips_are_recorded_once(registry: SQLRegistry) -> None:
     assert registry.add_skip(s) == first
     d = registry.get_document(first)
     assert (d["status"], d["skip_reason"], d["doc"]) == ("skipped", "binary", "bad.bin")
-    assert registry.has_document("abc123", "any version")
     assert registry.list_documents()[1] == 1
+
+
+def test_each_skipped_path_is_its_own_record(registry: SQLRegistry) -> None:
+    """Fifty empty files are fifty skips: identical content does not fold skipped paths together."""
+    ids = {registry.add_skip(Skip(f"/news/empty{i}.txt", "empty", "", "same-hash")) for i in range(50)}
+    assert len(ids) == 50
+    assert registry.counts()["skipped"] == 50
 
 
 def test_not_found(registry: SQLRegistry) -> None:

@@ -8,17 +8,39 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
-from amity.serve.export import iter_events, stream_csv, stream_json
+from amity.serve.errors import ErrorBody
+from amity.serve.export import start_export, stream_csv, stream_json
 from amity.serve.facets import build_facets
 from amity.serve.graph import build_network
-from amity.serve.params import MAX_LIMIT, MAX_TEXT, Limit, Offset, event_filter, normalise_countries
+from amity.serve.params import (
+    COUNTRY_PATTERN,
+    MAX_ID,
+    MAX_LIMIT,
+    MAX_TEXT,
+    Limit,
+    Offset,
+    event_filter,
+    normalise_countries,
+)
 from amity.store.interface import EventFilter, Registry
 
-Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
-Country = Annotated[str | None, Query(max_length=40, description="ISO 3166-1 alpha-2 or bloc code")]
+Country = Annotated[
+    str | None, Query(pattern=COUNTRY_PATTERN, description="ISO 3166-1 alpha-2 or bloc code; empty for any")
+]
 EXPORT_CAP = 200_000
+
+# every API answer may be one of these errors, in the shared error shape
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "the Host header names a host this server does not answer"},
+    422: {"model": ErrorBody, "description": "a parameter is out of its range or pattern"},
+    500: {"model": ErrorBody, "description": "the registry could not answer"},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    **ERRORS, 404: {"model": ErrorBody, "description": "no record with this id in the registry"},
+}
 
 
 def registry_of(request: Request) -> Registry:
@@ -40,30 +62,37 @@ def one_country(country: str | None) -> str | None:
 
 
 def build_router() -> APIRouter:
-    router = APIRouter(prefix="/api")
+    router = APIRouter(prefix="/api", responses=ERRORS)
 
     @router.get("/events", tags=["events"], summary="List events matching the filters, a page at a time")
     async def list_events(reg: Reg, f: Filter, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
         items, total = reg.list_events(replace(f, limit=limit, offset=offset))
         return page(items, total, limit, offset)
 
+    # The exports run their first query before answering: an error is an error response, never a 200
+    # whose body is cut short.
     @router.get("/events.csv", tags=["export"], summary="Export the events matching the filters as CSV",
-                response_class=StreamingResponse)
+                response_class=StreamingResponse,
+                responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}},
+                                 "description": "CSV, one row per event"}})
     async def export_csv(reg: Reg, f: Filter) -> StreamingResponse:
         return StreamingResponse(
-            stream_csv(iter_events(reg, f, EXPORT_CAP)), media_type="text/csv; charset=utf-8",
+            stream_csv(start_export(reg, f, EXPORT_CAP)), media_type="text/csv; charset=utf-8",
             headers={"content-disposition": 'attachment; filename="amity-events.csv"'},
         )
 
     @router.get("/events.json", tags=["export"], summary="Export the events matching the filters as JSON",
-                response_class=StreamingResponse)
+                response_class=StreamingResponse,
+                responses={200: {"content": {"application/json": {"schema": {"type": "array"}}},
+                                 "description": "a JSON array of event summaries"}})
     async def export_json(reg: Reg, f: Filter) -> StreamingResponse:
         return StreamingResponse(
-            stream_json(iter_events(reg, f, EXPORT_CAP)), media_type="application/json",
+            stream_json(start_export(reg, f, EXPORT_CAP)), media_type="application/json",
             headers={"content-disposition": 'attachment; filename="amity-events.json"'},
         )
 
-    @router.get("/events/{event_id}", tags=["events"], summary="One event with all its sources and evidence")
+    @router.get("/events/{event_id}", tags=["events"], summary="One event with all its sources and evidence",
+                responses=NOT_FOUND)
     async def get_event(reg: Reg, event_id: Id) -> JSONResponse:
         return JSONResponse(reg.get_event(event_id))
 
@@ -75,7 +104,7 @@ def build_router() -> APIRouter:
         return page(items, total, limit, offset)
 
     @router.get("/people/{person_id}", tags=["people"],
-                summary="One person: affiliations over time, events, co-participants")
+                summary="One person: affiliations over time, events, co-participants", responses=NOT_FOUND)
     async def get_person(reg: Reg, person_id: Id) -> JSONResponse:
         return JSONResponse(reg.get_person(person_id))
 
@@ -86,11 +115,13 @@ def build_router() -> APIRouter:
                                      limit=limit, offset=offset)
         return page(items, total, limit, offset)
 
-    @router.get("/orgs/{org_id}", tags=["organizations"], summary="One organization: people and events")
+    @router.get("/orgs/{org_id}", tags=["organizations"], summary="One organization: people and events",
+                responses=NOT_FOUND)
     async def get_org(reg: Reg, org_id: Id) -> JSONResponse:
         return JSONResponse(reg.get_org(org_id))
 
-    @router.get("/documents/{document_id}", tags=["documents"], summary="One document with its text")
+    @router.get("/documents/{document_id}", tags=["documents"], summary="One document with its text",
+                responses=NOT_FOUND)
     async def get_document(reg: Reg, document_id: Id) -> JSONResponse:
         return JSONResponse(reg.get_document(document_id))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from amity import __version__
 from amity.serve.api import build_router
 from amity.serve.errors import install_error_handlers
-from amity.serve.middleware import GuardMiddleware
+from amity.serve.middleware import LOOPBACK_HOSTS, GuardMiddleware
 from amity.store.interface import Registry
 
 DESCRIPTION = (
@@ -25,7 +26,9 @@ def static_dir() -> Path:
     return Path(str(resources.files("amity.serve").joinpath("static")))
 
 
-def create_app(registry: Registry) -> FastAPI:
+def create_app(registry: Registry, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -> FastAPI:
+    """The app over `registry`, answering requests whose Host header is one of `allowed_hosts`
+    (host names or addresses, any port; '*' for any)."""
     app = FastAPI(
         title="amity", version=__version__, description=DESCRIPTION,
         docs_url=None, redoc_url=None, openapi_url="/openapi.json",
@@ -50,5 +53,5 @@ def create_app(registry: Registry) -> FastAPI:
                              "openapi": "/openapi.json"})
 
     app.mount("/static", StaticFiles(directory=static), name="static")
-    app.add_middleware(GuardMiddleware)
+    app.add_middleware(GuardMiddleware, allowed_hosts=tuple(allowed_hosts))
     return app

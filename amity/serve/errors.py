@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from amity.errors import InputError, NotFoundError, StoreError
@@ -24,6 +25,19 @@ HTTP_CODES = {
     422: "validation_error",
     500: "internal_error",
 }
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    code: str
+    message: str
+    detail: Any = None
+
+
+class ErrorBody(BaseModel):
+    """The one shape of every error the API returns."""
+
+    error: ErrorDetail
 
 
 class ApiError(Exception):

@@ -19,15 +19,23 @@ CSV_COLUMNS = (
 )
 
 
-def iter_events(registry: Registry, f: EventFilter, cap: int) -> Iterator[dict[str, Any]]:
-    """Every event matching `f` (up to `cap`), fetched in pages."""
+def start_export(registry: Registry, f: EventFilter, cap: int) -> Iterator[dict[str, Any]]:
+    """Every event matching `f` (up to `cap`), fetched in pages. The first page is read now, before the
+    caller starts a response: a query that cannot run raises here, not halfway through a 200 body."""
+    items, total = registry.list_events(replace(f, limit=min(PAGE, cap), offset=0))
+    return _pages(registry, f, cap, items, total)
+
+
+def _pages(
+    registry: Registry, f: EventFilter, cap: int, items: list[dict[str, Any]], total: int
+) -> Iterator[dict[str, Any]]:
     sent = 0
-    while sent < cap:
-        items, total = registry.list_events(replace(f, limit=min(PAGE, cap - sent), offset=sent))
+    while True:
         yield from items
         sent += len(items)
-        if not items or sent >= total:
+        if not items or sent >= total or sent >= cap:
             return
+        items, total = registry.list_events(replace(f, limit=min(PAGE, cap - sent), offset=sent))
 
 
 def csv_row(event: dict[str, Any]) -> list[str]:

@@ -1,9 +1,12 @@
-"""ASGI middleware: read-only methods, security headers on every response, 500s in the error shape."""
+"""ASGI middleware: allowed Host names only, read-only methods, security headers on every response,
+relative redirects, 500s in the error shape."""
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -51,18 +54,61 @@ def _json_start(status: int, extra: tuple[tuple[bytes, bytes], ...] = ()) -> tup
     return start, {"type": "http.response.body", "body": body}
 
 
+# Served by default: the loopback names. A page on another site reaching a local amity through a
+# rebinding name (evil.example resolving to 127.0.0.1) sends that name as Host, and is refused.
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+ANY_HOST = "*"
+
+
+def host_name(value: str) -> str:
+    """The host of a Host header without its port, lower-cased, IPv6 brackets and a final dot removed."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        end = value.find("]")
+        return value[1:end] if end > 0 else value
+    if value.count(":") == 1:
+        value = value.split(":", 1)[0]
+    return value.rstrip(".")
+
+
+def allowed_host_set(hosts: Iterable[str]) -> frozenset[str]:
+    return frozenset(host_name(h) if h != ANY_HOST else ANY_HOST for h in hosts if h.strip())
+
+
 _STATUS_TEXT: dict[int, tuple[str, str]] = {
+    400: ("bad_host", "this server does not answer for that Host; add it with `amity serve --allow-host`"),
     405: ("method_not_allowed", "this API is read-only: use GET or HEAD"),
     500: ("internal_error", "internal server error"),
 }
 
 
-class GuardMiddleware:
-    """Rejects methods other than GET/HEAD with 405, answers HEAD as GET without a body,
-    adds the security headers, and turns unhandled exceptions into a JSON 500."""
+def _relative(location: bytes) -> bytes:
+    """A redirect's target without scheme and host: the browser stays on the host it asked."""
+    parts = urlsplit(location.decode("latin-1"))
+    if not parts.scheme and not parts.netloc:
+        return location
+    path = parts.path or "/"
+    if path.startswith("//"):  # '//evil.example/' would still name a host
+        path = "/" + path.lstrip("/")
+    return (path + (f"?{parts.query}" if parts.query else "")).encode("latin-1")
 
-    def __init__(self, app: ASGIApp) -> None:
+
+class GuardMiddleware:
+    """Answers only requests whose Host is one it serves (400 otherwise), rejects methods other than
+    GET/HEAD with 405, answers HEAD as GET without a body, adds the security headers, makes redirects
+    relative, and turns unhandled exceptions into a JSON 500."""
+
+    def __init__(self, app: ASGIApp, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -> None:
         self.app = app
+        self.allowed_hosts = allowed_host_set(allowed_hosts)
+
+    def host_allowed(self, scope: Scope) -> bool:
+        if ANY_HOST in self.allowed_hosts:
+            return True
+        host = next((v for k, v in scope.get("headers", []) if k == b"host"), None)
+        if host is None:
+            return False
+        return host_name(host.decode("latin-1")) in self.allowed_hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -76,12 +122,20 @@ class GuardMiddleware:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                headers = [h for h in message.get("headers", []) if h[0].lower() not in _SECURITY_NAMES]
+                headers = [
+                    (k, _relative(v) if k.lower() == b"location" else v)
+                    for k, v in message.get("headers", [])
+                    if k.lower() not in _SECURITY_NAMES
+                ]
                 message = {**message, "headers": [*headers, *SECURITY_HEADERS]}
             elif message["type"] == "http.response.body" and head:
                 message = {**message, "body": b""}
             await send(message)
 
+        if not self.host_allowed(scope):
+            for message in _json_start(400):
+                await send_secured(message)
+            return
         if method not in ALLOWED_METHODS:
             for message in _json_start(405, ((b"allow", b"GET, HEAD"),)):
                 await send_secured(message)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Annotated, Literal
 
 from fastapi import Query
+from pydantic import StringConstraints
 
 from amity.records import EVENT_TYPES, FIELDS, STATUSES
 from amity.serve.errors import ApiError
@@ -20,10 +21,14 @@ Field = Literal[
 ]
 Sort = Literal["date", "-date", "type", "-n_sources", "id"]
 
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+# an ISO 3166-1 alpha-2 code or a bloc code (ASEAN, EU, INTL), any case; empty means no filter
+COUNTRY_PATTERN = r"^(?:[A-Za-z]{2}|[A-Za-z][A-Za-z_]{2,31})?$"
 COUNTRY_RE = re.compile(r"^(?:[A-Z]{2}|[A-Z][A-Z_]{2,31})$")
 MAX_LIMIT = 500
 MAX_TEXT = 200
+MAX_ID = 2**63 - 1  # the registry's ids are signed 64-bit integers
+CountryCode = Annotated[str, StringConstraints(pattern=COUNTRY_PATTERN)]
 
 assert set(EventType.__args__) == set(EVENT_TYPES)  # type: ignore[attr-defined]
 assert set(Status.__args__) == set(STATUSES)  # type: ignore[attr-defined]
@@ -35,6 +40,8 @@ def normalise_countries(values: list[str]) -> tuple[str, ...]:
     out: list[str] = []
     for value in values:
         code = value.strip().upper()
+        if not code:
+            continue
         if not COUNTRY_RE.match(code):
             raise ApiError(422, "validation_error", "invalid request parameters",
                            [{"loc": ["query", "country"], "type": "value_error",
@@ -58,12 +65,13 @@ def _blank_to_none(value: str | None) -> str | None:
 def event_filter(
     type: Annotated[EventType | None, Query(description="event type")] = None,
     status: Annotated[Status | None, Query(description="occurred, planned or historical")] = None,
-    country: Annotated[list[str], Query(
+    country: Annotated[list[CountryCode], Query(
+        max_length=2,
         description="ISO 3166-1 alpha-2 or bloc code; repeat it for a pair: ?country=CN&country=KR")] = [],  # noqa: B006
     field: Annotated[Field | None, Query(description="field of cooperation")] = None,
     program: Annotated[str | None, Query(max_length=MAX_TEXT, description="programme name substring")] = None,
-    person: Annotated[int | None, Query(ge=1, description="person id")] = None,
-    org: Annotated[int | None, Query(ge=1, description="organization id")] = None,
+    person: Annotated[int | None, Query(ge=1, le=MAX_ID, description="person id")] = None,
+    org: Annotated[int | None, Query(ge=1, le=MAX_ID, description="organization id")] = None,
     place: Annotated[str | None, Query(max_length=MAX_TEXT, description="place name or country")] = None,
     since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]], inclusive")] = None,
     until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]], inclusive")] = None,

@@ -13,7 +13,12 @@ from amity.ingest.clean import masked_text, scrub
 from amity.records import Document
 
 MAX_NLP_CHARS = 300_000  # longer documents: the rest is kept but not read for events
-MAX_PARAGRAPH_CHARS = 20_000  # a 'paragraph' longer than this is cut into pieces at sentence ends
+# A 'paragraph' longer than this is no paragraph (a whole page on one line, a feed's text without
+# line breaks): it is cut into pieces of about a paragraph's length, at sentence ends where there are
+# any, so that a page on one line is read like the same page with its line breaks.
+MAX_PARAGRAPH_CHARS = 2_000
+PIECE_CHARS = 1_000
+_SENTENCE_ENDS = (". ", "? ", "! ", "。", "！", "？", "; ")
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,17 @@ _PARA = re.compile(r"[^\r\n]+")  # lines end at \n, \r\n or \r, as in ingest.cle
 _BULLET = re.compile(r"^\s*[-•*–▪◦]\s+")  # list items (fact sheets), not numbered paragraphs
 
 
+def _cut(text: str, limit: int) -> int:
+    """Where to end the first piece of `text` (at most `limit` characters): after the last sentence end
+    in the second half of the window, else at the last space, else at the limit."""
+    window = text[:limit]
+    end = max(window.rfind(mark) + len(mark.rstrip()) for mark in _SENTENCE_ENDS)
+    if end > limit // 2:
+        return end
+    space = window.rfind(" ")
+    return space if space > limit // 2 else limit
+
+
 def paragraphs(visible: str) -> list[tuple[int, str]]:
     out = []
     for m in _PARA.finditer(visible):
@@ -65,12 +81,17 @@ def paragraphs(visible: str) -> list[tuple[int, str]]:
         lead = len(body) - len(body.lstrip())
         text = body.strip()
         start = m.start() + lead
-        while len(text) > MAX_PARAGRAPH_CHARS:
-            cut = text.rfind(". ", 0, MAX_PARAGRAPH_CHARS)
-            cut = cut + 1 if cut > 0 else MAX_PARAGRAPH_CHARS
-            out.append((start, text[:cut]))
-            skip = len(text[cut:]) - len(text[cut:].lstrip())
-            start, text = start + cut + skip, text[cut:].lstrip()
+        if len(text) > MAX_PARAGRAPH_CHARS:
+            pos = 0  # offsets into `text`; pieces are cut without copying the rest each time
+            while len(text) - pos > PIECE_CHARS:
+                cut = _cut(text[pos : pos + PIECE_CHARS], PIECE_CHARS)
+                piece = text[pos : pos + cut].rstrip()
+                if piece:
+                    out.append((start + pos, piece))
+                pos += cut
+                while pos < len(text) and text[pos].isspace():
+                    pos += 1
+            text, start = text[pos:], start + pos
         if text:
             out.append((start, text))
     return out

@@ -63,6 +63,7 @@ def test_places_named_around_the_event(run: Run, sentence: str, place: str) -> N
     [
         "The Chilean and Peruvian foreign ministers urged both sides to exercise restraint at the border.",
         "Chile's trade body said Peru has launched an anti-dumping probe into Chilean steel.",
+        "Chilean and Peruvian officials said the two countries would fund a larger road building program.",
     ],
 )
 def test_activity_words_used_otherwise(run: Run, sentence: str) -> None:

@@ -1,0 +1,120 @@
+"""Chinese and Korean articles read natively (every article here was written for these tests)."""
+
+from __future__ import annotations
+
+from amity.extract.cjk import extract_cjk
+from amity.records import Document, DocumentRecord
+
+
+def zh(text: str, published: str = "2024-12-09") -> DocumentRecord:
+    return extract_cjk(Document("t.txt", text, language="zh", published=published))
+
+
+def ko(text: str, published: str = "2025-08-15") -> DocumentRecord:
+    return extract_cjk(Document("t.txt", text, language="ko", published=published))
+
+
+def test_zh_meeting_with_titles_split() -> None:
+    r = zh(
+        "王毅会见老挝外长\n\n新华社北京12月8日电  12月8日，国务委员兼外长王毅在北京会见老挝外长沙伦赛。\n\n"
+        "王毅表示，中方愿同老方加强经贸和文化交流。"
+    )
+    [e] = [e for e in r.events if e.type == "meeting"]
+    assert e.status == "occurred" and e.salience == "main"
+    assert e.date == "2024-12-08"
+    assert e.place is not None and e.place.name == "北京" and e.place.country == "CN"
+    assert e.countries == ("CN", "LA")
+    people = {p.name: p for p in e.participants}
+    assert people["王毅"].title == "国务委员兼外长" and people["王毅"].country == "CN"
+    assert people["沙伦赛"].title == "外长" and people["沙伦赛"].country == "LA"
+
+
+def test_zh_evidence_offsets_point_into_text() -> None:
+    text = "新华社北京12月8日电  12月8日，国务委员兼外长王毅在北京会见老挝外长沙伦赛。"
+    r = zh(text)
+    [e] = r.events
+    assert text[e.evidence[0].start : e.evidence[0].end].startswith("新华社北京")
+    assert "会见" in text[e.evidence[0].start : e.evidence[0].end]
+
+
+def test_zh_visit_and_size() -> None:
+    r = zh(
+        "12月5日，由六人组成的越南青年代表团抵达上海，开始对中国的访问。代表团团长阮文安表示，此访将促进青年交流。"
+    )
+    visits = [e for e in r.events if e.type == "visit"]
+    assert visits and visits[0].countries == ("CN", "VN")
+    assert visits[0].date == "2024-12"
+    assert "youth" in visits[0].fields
+
+
+def test_zh_mou_signing() -> None:
+    r = zh("12月6日，中国某大学与泰国某大学在曼谷签署合作备忘录，双方将在教育和科技领域开展合作。")
+    [e] = [e for e in r.events if e.type == "agreement"]
+    assert e.status == "occurred" and e.date == "2024-12-06"
+    assert e.place is not None and e.place.country == "TH"
+    assert set(e.countries) == {"CN", "TH"}
+    assert {"education", "science"} <= set(e.fields)
+
+
+def test_zh_planned_event() -> None:
+    r = zh("据悉，中韩双方将于明年在首尔举行青年论坛。")
+    [e] = r.events
+    assert e.type == "conference" and e.status == "planned" and e.salience == "mentioned"
+    assert e.place is not None and e.place.country == "KR"
+
+
+def test_zh_domestic_story_has_no_event() -> None:
+    r = zh("12月6日，某省召开经济工作座谈会，省长李华出席会议并讲话。会议在省会举行，研究明年的工作。")
+    assert r.events == () and r.participants == () and r.organizations == ()
+
+
+def test_zh_negated_event_is_dropped() -> None:
+    r = zh("受天气影响，中日双方原定本周举行的会谈被取消。")
+    assert r.events == ()
+
+
+def test_zh_later_references_merge() -> None:
+    r = zh("12月8日，王毅在北京会见巴基斯坦外长达尔。会见中，双方就经济走廊建设交换意见。")
+    assert len([e for e in r.events if e.type == "meeting"]) == 1
+
+
+def test_ko_meeting_with_titles_split() -> None:
+    r = ko("외교부 제1차관 김홍균은 지난 13일 서울에서 쑨웨이둥 중국 외교부 부부장과 회담했다.")
+    [e] = r.events
+    assert e.type == "meeting" and e.status == "occurred"
+    assert e.date == "2025-08-13"
+    assert e.place is not None and e.place.name == "서울" and e.place.country == "KR"
+    assert e.countries == ("CN", "KR")
+    people = {p.name: p for p in e.participants}
+    assert people["김홍균"].title == "제1차관" and people["김홍균"].organization == "외교부"
+    assert people["김홍균"].country == "KR"
+    assert people["쑨웨이둥"].country == "CN"
+
+
+def test_ko_visit_and_agreement() -> None:
+    r = ko(
+        "인도네시아 청소년 대표단 20여 명이 지난 12일 한국을 방문했다. 대표단은 이날 서울시와 청소년 교류 업무협약을 체결했다."
+    )
+    types = {e.type for e in r.events}
+    assert {"visit", "agreement"} <= types
+    agreement = next(e for e in r.events if e.type == "agreement")
+    assert set(agreement.countries) == {"ID", "KR"}
+    assert agreement.date == "2025-08-12"
+
+
+def test_ko_planned_and_cancelled() -> None:
+    r = ko("한일 양국은 오는 20일 도쿄에서 문화 포럼을 개최할 예정이다.")
+    [e] = r.events
+    assert e.type == "conference" and e.status == "planned" and e.date == "2025-08-20"
+    assert e.place is not None and e.place.country == "JP"
+    assert ko("한미 정상회담이 태풍으로 취소됐다.").events == ()
+
+
+def test_ko_domestic_story_has_no_event() -> None:
+    r = ko("서울시는 지난 13일 시민 안전 토론회를 열었다. 박영수 시장은 축사를 했다.")
+    assert r.events == ()
+
+
+def test_english_document_gets_nothing_here() -> None:
+    r = extract_cjk(Document("t.txt", "The minister met his counterpart.", language="en"))
+    assert r.events == ()

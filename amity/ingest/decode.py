@@ -130,7 +130,7 @@ def _count_replaced(text: str, data: bytes) -> int:
     return text.count(REPLACEMENT) - data.count(b"\xef\xbf\xbd")
 
 
-def _lenient_utf8(data: bytes) -> Decoded | None:
+def lenient_utf8(data: bytes) -> Decoded | None:
     """UTF-8 with a few bad bytes, or cut short mid-character: read with U+FFFD for each bad sequence
     (one character each, so offsets into the text stay what they are). None when the bytes are not
     mostly UTF-8 (a legacy encoding read as UTF-8 gives many bad sequences and few good ones)."""
@@ -146,12 +146,23 @@ def _lenient_utf8(data: bytes) -> Decoded | None:
     good = non_ascii - text.count(REPLACEMENT)
     truncated = first.start >= len(data) - 3 and first.reason == "unexpected end of data"
     if not truncated and not (good >= 1 and good >= 2 * bad):
-        return None
+        if not (good >= 1 and bad <= 3):
+            return None
+        # a handful of bad bytes and as few good characters: UTF-8 unless a multi-byte encoding (GBK,
+        # Shift-JIS...) reads all of it; a single-byte code page reads anything, so it proves nothing
+        found = detect(data)
+        if found is not None and is_multibyte(found, data):
+            return found
     where = "at the end (the file is cut short)" if truncated else f"first at byte {first.start}"
     noun = "sequence" if bad == 1 else "sequences"
     return Decoded(
         text, "utf-8", (f"{bad} invalid UTF-8 byte {noun} replaced by U+FFFD ({where})",)
     )
+
+
+def is_multibyte(found: Decoded, data: bytes) -> bool:
+    """Whether a decoding read some characters from several bytes (GBK, Big5, Shift-JIS, EUC...)."""
+    return len(found.text) < len(data)
 
 
 @cache
@@ -202,7 +213,7 @@ def _preference(match: Any) -> int:
     return 3
 
 
-def _detect(data: bytes) -> Decoded | None:
+def detect(data: bytes) -> Decoded | None:
     """A legacy encoding found by charset-normalizer. Single-byte code pages often decode the same bytes
     equally cleanly; among those, the decoding that reads most like a language wins (cp1252 on a tie)."""
     from charset_normalizer import from_bytes
@@ -267,7 +278,7 @@ def decode(data: bytes, *, check_controls: bool = True) -> Decoded:
         if utf16 is not None:
             return Decoded(utf16, "utf-16", ("UTF-16 without a byte-order mark",))
         raise SkipDocument("binary", "it holds NUL or other control bytes that text never has")
-    found = _lenient_utf8(data) or _detect(data)
+    found = lenient_utf8(data) or detect(data)
     if found is None:
         raise SkipDocument("undecodable", "not UTF-8, and no other character encoding reads it as text")
     if check_controls and control_ratio(found.text.encode("utf-8", "replace")) > CONTROL_RATIO:

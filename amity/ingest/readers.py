@@ -14,7 +14,7 @@ from typing import Any
 
 from amity.errors import SkipDocument
 from amity.ingest.clean import html_to_document, scrub, text_to_document
-from amity.ingest.decode import decode
+from amity.ingest.decode import Decoded, decode, detect, is_multibyte, lenient_utf8, sniff_binary
 from amity.ingest.meta import normalise_date
 from amity.ingest.paths import MAX_BYTES, display, expand_paths, read_file, read_stdin
 from amity.records import Document, Skip
@@ -120,21 +120,26 @@ def json_depth_ok(line: str, limit: int = MAX_JSON_DEPTH) -> bool:
 
 
 def _jsonl_lines(data: bytes) -> Iterator[tuple[int, str, tuple[str, ...]]]:
-    """(line number, text, warnings) of each line of a JSON Lines file. UTF-8 is decoded line by line,
-    so a line with bad bytes is read with replacement characters and a warning of its own; other
-    encodings (a BOM, a detected legacy encoding) are decoded whole, then split."""
-    try:
-        data.decode("utf-8")
-        utf8 = not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
-    except UnicodeDecodeError:
-        utf8 = False
-    if not utf8:
+    """(line number, text, warnings) of each line of a JSON Lines file. JSON is UTF-8: it is decoded
+    line by line, so a line with bad bytes is read with replacement characters and a warning of its own.
+    A file with a UTF-16 or UTF-32 byte-order mark, or one a multi-byte legacy encoding (GBK, Shift-JIS)
+    reads whole, is decoded whole, then split."""
+    whole: Decoded | None = None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         whole = decode(data, check_controls=False)
-        if whole.encoding != "utf-8" or not whole.warnings:
-            # JSON Lines are separated by \n only: U+2028 and friends may appear raw inside JSON strings
-            for n, line in enumerate(whole.text.split("\n"), 1):
-                yield n, line.rstrip("\r"), whole.warnings
-            return
+    else:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            if lenient_utf8(data) is None:
+                detected = detect(data)
+                if detected is not None and is_multibyte(detected, data):
+                    whole = detected
+    if whole is not None:
+        # JSON Lines are separated by \n only: U+2028 and friends may appear raw inside JSON strings
+        for n, line in enumerate(whole.text.split("\n"), 1):
+            yield n, line.rstrip("\r"), whole.warnings
+        return
     for n, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), 1):
         try:
             yield n, raw.decode("utf-8").rstrip("\r"), ()
@@ -152,6 +157,9 @@ def _text_field(obj: dict[str, Any], key: str) -> str | None:
 def _read_jsonl(base: str, data: bytes, source: str) -> Iterator[Document | Skip]:
     if not data.strip():
         raise SkipDocument("empty", "the file has no text")
+    what = sniff_binary(data)
+    if what:
+        raise SkipDocument("binary", f"{what}, not a text document")
     for n, line, warnings in _jsonl_lines(data):
         if not line.strip():
             continue

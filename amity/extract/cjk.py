@@ -263,7 +263,8 @@ def _zh_name_at(text: str, i: int, lex: Lexicon) -> str | None:
         return None
     compound = next((c for c in lex.compound_surnames if rest.startswith(c)), None)
     sl = len(compound) if compound else 1
-    if compound or rest[0] in lex.surnames:
+    translit = re.match(r"[\u4e00-\u9fff]{1,6}[・·]", rest)
+    if (compound or rest[0] in lex.surnames) and not translit:
         given = ""
         for k, c in enumerate(rest[sl : sl + 2]):
             tail = rest[sl + k :]
@@ -283,7 +284,8 @@ def _zh_name_at(text: str, i: int, lex: Lexicon) -> str | None:
     j = 0
     while j < len(rest) and (
         rest[j] in lex.foreign_chars
-        or (rest[j] in "・·" and j + 1 < len(rest) and rest[j + 1] in lex.foreign_chars)
+        or (translit and _han(rest[j]) and rest[j] not in lex.name_stop_chars)
+        or (rest[j] in "・·" and j + 1 < len(rest) and _han(rest[j + 1]))
     ):
         j += 1
     name = rest[:j].rstrip("・·")
@@ -409,9 +411,9 @@ def _zh_people(ann: CjkAnnotated, lex: Lexicon) -> list[PersonInfo]:
                 nxt = _zh_name_at(text, last_end + 1, lex)
                 if not nxt or lex.title_rx.match(text, last_end + 1) or places().code(nxt):
                     break
-                after = re.split(r"[、，。；：]", text[last_end + 1 + len(nxt) :], maxsplit=1)[0]
+                after = re.split(r"[、，。；：]", text[last_end + 1 :], maxsplit=1)[0]
                 if (
-                    lex.title_rx.search(after[:8])
+                    lex.title_rx.search(after[:12])
                     or lex.org_suffixes
                     and any(after.startswith(x) for x in lex.org_suffixes)
                 ):
@@ -879,6 +881,15 @@ def extract_cjk(doc: Document) -> DocumentRecord:
                 trigger=e.trigger,
             )
         )
+    if any(e.salience == "main" for e in out):
+        # the people the article introduces by office take part in its exchange (hosts, guests, attendees)
+        for p in people:
+            if p.title:
+                used_people.setdefault(p.name, Person(p.name, p.title, p.organization, p.country))
+                if p.organization:
+                    used_orgs.setdefault(
+                        p.organization, Organization(p.organization, None, p.org_country or p.country)
+                    )
     return DocumentRecord(
         doc.doc,
         doc.title,

@@ -84,6 +84,7 @@ class Candidate:
     warnings: list[str] = field(default_factory=list)
     modal: str | None = None  # 'planned' when the parse puts the trigger under 'will', 'plans to', ...
     place_words: tuple[str, ...] = ()  # names the parse attaches to the trigger as its place
+    two_people: bool = False  # the parse gives the meeting a named person on each side
 
 
 def screen(doc: Document) -> bool:

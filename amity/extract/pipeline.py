@@ -12,7 +12,7 @@ from amity.annotate.dates import reference_date
 from amity.annotate.document import MAX_NLP_CHARS, Annotated, Sentence, annotate_many
 from amity.annotate.gazetteer import Gazetteer, gazetteer
 from amity.annotate.nlp import load_pipeline
-from amity.annotate.parse import Parse, parse_many
+from amity.annotate.parse import Parse, PToken, parse_many
 from amity.data_files import load_json
 from amity.extract.cjk import LANGUAGES as CJK_LANGUAGES
 from amity.extract.cjk import extract_cjk
@@ -47,6 +47,7 @@ from amity.extract.syntax import (
     negated,
     place_words,
     planned,
+    sides,
     thing_object,
     trigger_token,
 )
@@ -249,8 +250,26 @@ def read_syntax(cands: list[Candidate], parses: dict[str, Parse | None] | None =
         if planned(parse, tok):
             c.modal = "planned"
         c.place_words = tuple(place_words(parse, tok))
+        if c.type == "meeting":
+            c.two_people = _two_people(c, parse, tok)
         kept.append(c)
     return kept
+
+
+def _two_people(c: Candidate, parse: Parse, tok: PToken) -> bool:
+    """'President X telephoned Chancellor Y': a different named person on each side of the meeting."""
+    people = [e for e in c.sentence.entities if e.label == "PERSON"]
+
+    def person(tokens: list[PToken]) -> set[str]:
+        out: set[str] = set()
+        for t in tokens:
+            at = c.sentence.start + t.start
+            out.update(e.text for e in people if e.start <= at < e.end)
+        return out
+
+    one, other = sides(parse, tok)
+    a, b = person(one), person(other)
+    return bool(a) and bool(b) and not a & b
 
 
 def _tree_place(c: Candidate, g: Gazetteer) -> tuple[Place, list[str]] | None:
@@ -297,6 +316,11 @@ def sentence_countries(s: Sentence, g: Gazetteer, orgs: OrgTable, people: list[P
 def _international(c: Candidate, g: Gazetteer, orgs: OrgTable, people: list[PersonInfo]) -> bool:
     """A festival, contest or programme is an exchange only where its sentence names parties of two
     countries (or a bloc): 'the city's annual music festival' is not one."""
+    if c.two_people:
+        # two named people meeting, unless the text gives both one and the same country
+        named = [p for p in people if c.sentence.index in p.mentions and p.country]
+        if len({p.country for p in named}) != 1 or len(named) < 2:
+            return True
     for s in c.sentences:
         found = sentence_countries(s, g, orgs, people)
         if len(found) >= 2 or any(len(x) > 2 for x in found):
@@ -461,6 +485,8 @@ def _truncation(ann: Annotated) -> list[str]:
 
 
 def _keep(e: Candidate, countries: list[str]) -> bool:
+    if e.two_people:
+        return True
     if len(countries) < 2 and not any(len(c) > 2 for c in countries):
         return False
     return True

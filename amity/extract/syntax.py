@@ -200,3 +200,25 @@ def place_words(parse: Parse, t: PToken) -> list[str]:
     for x in chain:
         from_token(x)
     return out
+
+
+def sides(parse: Parse, t: PToken) -> tuple[list[PToken], list[PToken]]:
+    """The two sides of a meeting verb: its subject (with coordinated subjects), and its object or the
+    'with'/'to' phrase ('X met Y', 'X held talks with Y', 'X gave a warm welcome to Y', 'X and Y met').
+    Tokens are the heads of the phrases."""
+    verb = next((a for a, _ in _chain(parse, t) if a.pos in _VERBAL), None)
+    if verb is None:
+        return [], []
+    subj: list[PToken] = []
+    other: list[PToken] = []
+    for c in parse.children(verb):
+        if c.dep in ("nsubj", "nsubjpass"):
+            subj.append(c)
+            other.extend(x for x in parse.children(c) if x.dep == "conj")
+        elif c.dep == "dobj":
+            other.append(c)
+    for x in [verb] + [a for a, _ in _chain(parse, t)]:
+        for c in parse.children(x):
+            if c.dep in ("prep", "dative") and c.lemma in ("with", "to"):
+                other.extend(o for o in parse.children(c) if o.dep == "pobj")
+    return subj, other

@@ -69,3 +69,21 @@ def test_places_named_around_the_event(run: Run, sentence: str, place: str) -> N
 def test_activity_words_used_otherwise(run: Run, sentence: str) -> None:
     rec = run(sentence + "\n")
     assert not [e for e in rec.events if e.type == "program"], [e.trigger for e in rec.events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Ana Rojas telephoned President Luis Soto on Tuesday.",
+        "Prime Minister Ana Rojas held talks with President Luis Soto in the capital.",
+        "President Ana Rojas gave a warm welcome to President Luis Soto.",
+    ],
+)
+def test_two_named_leaders_meeting_is_an_exchange(run: Run, sentence: str) -> None:
+    rec = run(sentence + "\n")
+    assert [e for e in rec.events if e.type == "meeting"]
+
+
+def test_two_officials_of_one_country_meeting_is_domestic(run: Run) -> None:
+    rec = run("Chilean Finance Minister Ana Rojas met Chilean Prime Minister Luis Soto in Santiago on Tuesday.\n")
+    assert not rec.events

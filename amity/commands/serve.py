@@ -29,6 +29,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests for this Host name or address (repeatable; '*' for any). By default "
+        "only 127.0.0.1, localhost and the --host address are answered, so that a web page on another "
+        "site cannot read the registry through a DNS-rebinding name",
+    )
     p.set_defaults(func=run)
 
 
@@ -51,6 +60,18 @@ def display_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
+WILDCARDS = {"0.0.0.0", "::", ""}
+
+
+def allowed_hosts(host: str, extra: list[str]) -> tuple[str, ...]:
+    """The Host names `amity serve` answers: the loopback names, the bound address unless it is a
+    wildcard, and the --allow-host names."""
+    from amity.serve.middleware import LOOPBACK_HOSTS
+
+    bound = [] if host in WILDCARDS else [host]
+    return tuple(dict.fromkeys([*sorted(LOOPBACK_HOSTS), *bound, *extra]))
+
+
 def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise InputError(f"--port {args.port} is not a TCP port", "give a number from 1 to 65535")
@@ -61,9 +82,16 @@ def run(args: argparse.Namespace) -> int:
 
     registry = open_registry(args.db, must_exist=True)
     try:
-        app = create_app(registry)
+        hosts = allowed_hosts(args.host, args.allow_host)
+        app = create_app(registry, allowed_hosts=hosts)
         if not is_loopback(args.host):
             print(f"amity: warning: serving on {args.host}, reachable from other machines", file=sys.stderr)
+            if args.host in WILDCARDS and not args.allow_host:
+                print(
+                    "amity: only requests for " + ", ".join(hosts) + " are answered; add the names other "
+                    "machines use with --allow-host NAME",
+                    file=sys.stderr,
+                )
         where = display_url(args.host, args.port)
         print(
             f"amity: serving {redact(str(registry.url))} at {where} (API docs: {where}docs); Ctrl-C stops",

@@ -292,6 +292,8 @@ def _zh_name_at(text: str, i: int, lex: Lexicon) -> str | None:
     return name if len(name) >= 2 else None
 
 
+# words that name a foreign party without naming its country: 外宾, 在华外国商协会, 외국
+_FOREIGN_CUES = ("外国", "外宾", "外方", "驻华", "各国", "多国", "외국", "해외", "각국")
 _FIRST_STOPS = set("赴在同与说表率出向对就将于是的还也及并会到曾已")
 _SECOND_STOPS = set("在同与说和等率向对就将于是的还也及并、")
 
@@ -636,8 +638,22 @@ def _place_of(c: Cand, lex: Lexicon) -> Place | None:
     return None
 
 
-def _merge(cands: list[Cand]) -> list[Cand]:
+def _merge(cands: list[Cand], people: list[PersonInfo] | None = None, home: str = "") -> list[Cand]:
+    """One event per real event: a later mention of the same type, status and a compatible date is the
+    same event, unless it is a meeting that introduces people of its own (a second round of talks)."""
     out: list[Cand] = []
+    first = {p.name: min(p.mentions) for p in people or [] if p.mentions and p.title}
+    country = {p.name: p.country for p in people or []}
+
+    def own_people(c: Cand, o: Cand) -> bool:
+        seen = {s.index for s in o.sentences}
+        if c.type != "meeting" or seen == {0} or re.search(r"参加会见|陪同|在座|배석|동석", c.sentence.text):
+            return False
+        new = [n for n, i in first.items() if i == c.sentence.index]
+        homes = {country[n] for n, i in first.items() if i in seen}
+        # someone of another side than those met before: 访问期间，他还会见了参联会主席
+        return bool(homes) and any(country.get(n) not in (None, home) for n in new)
+
     for c in cands:
         same = next(
             (
@@ -645,6 +661,7 @@ def _merge(cands: list[Cand]) -> list[Cand]:
                 for o in out
                 if o.type == c.type
                 and o.status == c.status
+                and not own_people(c, o)
                 and (
                     not o.date
                     or not c.date
@@ -690,13 +707,14 @@ def _number(s: str) -> int | None:
 
 
 def _size(text: str, lex: Lexicon) -> int | None:
-    m = lex.delegation_rx.search(text) or lex.size_rx.search(text)
-    if not m:
-        return None
-    if "个国家" in m.group() or "개국" in m.group():
-        return None
-    n = _number(m.group(1))
-    return n if n and n >= 2 else None
+    """The number of people: 六人代表团, 150余名, 150여 명 (not a count of countries or companies)."""
+    for m in [*lex.delegation_rx.finditer(text), *lex.size_rx.finditer(text)]:
+        if any(w in m.group() for w in ("个国家", "개국")) or m.group().endswith("家"):
+            continue
+        n = _number(m.group(1))
+        if n and n >= 2:
+            return n
+    return None
 
 
 def _event_name(c: Cand, lex: Lexicon) -> str | None:
@@ -769,7 +787,7 @@ def extract_cjk(doc: Document) -> DocumentRecord:
         for s in sentences[:4]:
             m = lex.dateline_rx.search(s.text)
             if m:
-                code = places().code(m.group(1))
+                code = places().code(m.group(1)) if m.group(1) else None
                 dl_place = Place(m.group(1), code) if code and len(code) == 2 else None
                 if ref:
                     dl_date = _month_day(ref, int(m.group(2)), int(m.group(3)))
@@ -780,6 +798,18 @@ def extract_cjk(doc: Document) -> DocumentRecord:
             if ds and s.text.find(ds[0].value) < 0 and ds[0].start < 12:
                 dl_date = ds[0].value
                 break
+    lead_place: Place | None = None
+    for s in sentences[:4]:
+        for name, at, _e, code in place_names(s.text):
+            if (
+                code
+                and len(code) == 2
+                and (s.text[max(0, at - 1) : at] in ("在", "于") or s.text[_e : _e + 2] == "에서")
+            ):
+                lead_place = Place(name, code)
+                break
+        if lead_place:
+            break
     people = _ko_people(ann, lex) if language == "ko" else _zh_people(ann, lex)
     doc_countries: dict[str, int] = {}
     for s in sentences:
@@ -807,12 +837,17 @@ def extract_cjk(doc: Document) -> DocumentRecord:
                 found |= countries_in(x.text)
                 found |= {p.country for p in people if x.index in p.mentions and p.country}
                 found |= {code for _o, code in _orgs_in(x.text, lex) if code}
-            if len(found) < 2 and not any(len(x) > 2 for x in found):
+            foreign_cue = any(w in x.text for x in near for w in _FOREIGN_CUES)
+            if (
+                len(found) < 2
+                and not any(len(x) > 2 for x in found)
+                and not ((found or c.type in ("meeting", "visit")) and foreign_cue)
+            ):
                 continue
             c.place = _place_of(c, lex)
             c.countries = found
             cands.append(c)
-    events = _merge(cands)
+    events = _merge(cands, people, home)
     if not events:
         return empty
     out: list[Event] = []
@@ -842,7 +877,7 @@ def extract_cjk(doc: Document) -> DocumentRecord:
         cset |= {o.country for o in orgs.values() if o.country}
         place = e.place
         if place is None and e.status == "occurred" and not any(w in text for w in lex.phone):
-            place = dl_place
+            place = lead_place or dl_place
         if place and place.country:
             cset.add(place.country)
         value = e.date.value if e.date else None
@@ -861,6 +896,7 @@ def extract_cjk(doc: Document) -> DocumentRecord:
         if e.type == "visit" and value and len(value) == 10 and not end_value:
             value = value[:7]  # a trip lasts days: the day it is reported on is not the trip's date
         salience = "main" if e.status == "occurred" else "mentioned"
+        paras = {y.paragraph for y in e.sentences}
         program = next((p for p in lex.programs if p in text), None)
         out.append(
             Event(
@@ -875,7 +911,7 @@ def extract_cjk(doc: Document) -> DocumentRecord:
                 organizations=tuple(orgs.values()),
                 participants=tuple(parts),
                 fields=_fields(text, lex),
-                size=_size(text, lex),
+                size=_size("".join(x.text for x in sentences if x.paragraph in paras), lex),
                 program=program,
                 evidence=tuple(Span(s.start, s.end) for s in sorted(e.sentences, key=lambda s: s.start)),
                 trigger=e.trigger,

@@ -162,3 +162,8 @@ def test_a_past_day_is_not_planned_because_a_word_looks_ahead(run: Run) -> None:
     )
     releases = [e for e in rec.events if e.type == "release"]
     assert releases and releases[0].status == "occurred" and releases[0].date == "2025-03-10"
+
+
+def test_talks_that_collapsed_did_not_happen() -> None:
+    assert _read("Talks between the Serbian and Kosovar envoys broke down on Monday.", "Talks")[0]
+    assert _read("The trade talks collapsed after a week in Geneva.", "talks")[0]

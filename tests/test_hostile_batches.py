@@ -144,3 +144,43 @@ def test_show_escapes_control_characters_from_titles(tmp_path: Path, capsys: pyt
         assert code == 0
         assert not any(c in out for c in "\x1b\x07\x9b\u202e"), (argv, out)
         assert "\\x1b" in out or "\\u001b" in out
+
+
+def test_bad_bytes_are_a_warning_in_the_stored_record(tmp_path: Path, capsys: pytest.CaptureFixture[str], extractor: Any) -> None:
+    raw = ARTICLE.replace("Nguyen", "Nguyễn").encode()
+    at = raw.index(b"Hanoi on")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "bad.txt").write_bytes(raw[:at] + b"\xc3\x28" + raw[at:])
+    db = tmp_path / "r.db"
+    assert run(capsys, "ingest", str(tmp_path / "news"), "--db", str(db))[0] == 0
+    code, out, _ = run(capsys, "show", "document", "1", "--db", str(db), "--json")
+    shown = json.loads(out)
+    assert code == 0 and shown["status"] == "extracted"
+    assert any("invalid UTF-8" in w for w in shown["warnings"])
+    assert shown["text"].index("Hanoi on") == len(raw[:at].decode()) + 2  # U+FFFD and '(' in place
+
+
+def test_migration_rekeys_documents_of_an_older_registry(tmp_path: Path) -> None:
+    import hashlib
+
+    from amity.ingest import text_hash
+    from amity.records import Skip
+    from amity.store.registry import skip_key
+
+    crlf = ARTICLE.replace("\n", "\r\n")
+    url = str(tmp_path / "old.db")
+    with open_registry(url) as reg:
+        old = make_doc("a.txt", crlf)  # keyed as version 2 did: the file's bytes
+        reg.add_document(old, record(old), "1")
+        old_skip = Skip("/news/empty.txt", "empty", "", hashlib.sha256(b"").hexdigest())
+        reg.db.execute(
+            "INSERT INTO documents (content_hash, source, doc, status, skip_reason, ingested_at) "
+            "VALUES (?, ?, 'empty.txt', 'skipped', 'empty', 'x')", (old_skip.content_hash, old_skip.source),
+        )
+        reg.db.execute("DROP INDEX documents_source")
+        reg.db.execute("DELETE FROM schema_migrations WHERE version >= 3")
+    with open_registry(url) as reg:
+        assert reg.schema_version >= 3
+        keys = {r[0] for r in reg.db.rows("SELECT content_hash FROM documents")}
+        assert keys == {text_hash(ARTICLE), skip_key("/news/empty.txt", "empty")}
+        assert reg.has_document(text_hash(ARTICLE.replace("\n", "\r\n")), "1")  # the LF copy is unchanged

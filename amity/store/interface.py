@@ -23,7 +23,8 @@ OrgSummary:    {"id", "name", "acronym", "country", "n_events", "n_people"}
 OrgDetail:     OrgSummary + {"aliases": [str], "people": [{"id", "name", "title", "first_seen", "last_seen"}],
                "events": [EventSummary]}
 DocumentDetail: {"id", "doc", "source", "title", "published", "language", "status", "skip_reason",
-               "skip_detail", "extractor_version", "text", "mask": [[start, end]], "event_ids": [int]}
+               "skip_detail", "extractor_version", "text", "mask": [[start, end]], "event_ids": [int],
+               "warnings": [str]}
 Stats: {"by_month": [{"month": "YYYY-MM", "type": str, "n": int}],
         "by_pair": [{"a": str, "b": str, "n": int}], "by_field": [{"field": str, "n": int}],
         "totals": {"events": int, "documents": int, "people": int, "organizations": int}}

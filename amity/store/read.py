@@ -347,12 +347,14 @@ def _doc(db: Database, r: tuple[Any, ...]) -> dict[str, Any]:
 
 
 def get_document(db: Database, document_id: int) -> dict[str, Any]:
-    row = db.one(f"SELECT {DOC_COLS}, text, mask FROM documents WHERE id = ?", (document_id,))
+    row = db.one(f"SELECT {DOC_COLS}, text, mask, record FROM documents WHERE id = ?", (document_id,))
     if row is None:
         raise NotFoundError(f"no document {document_id} in the registry", "list them with `amity show`")
-    d = _doc(db, row[:-2])
-    d["text"] = row[-2]
-    d["mask"] = json.loads(row[-1] or "[]")
+    d = _doc(db, row[:-3])
+    d["text"] = row[-3]
+    d["mask"] = json.loads(row[-2] or "[]")
+    # what was uncertain in reading and extracting it (bad bytes replaced, a page cut short)
+    d["warnings"] = list(json.loads(row[-1] or "{}").get("warnings") or [])
     return d
 
 

@@ -19,6 +19,7 @@ DETECT_SAMPLE = 1_000_000  # bytes the character-set detector reads
 _BINARY_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 _TEXT_BYTES = bytes(b for b in range(256) if b not in _BINARY_CONTROLS)
 CONTROL_RATIO = 0.01  # more control bytes than this share of the sample: binary
+FEW_CONTROLS = 3  # up to this many control bytes never make a file binary
 REPLACEMENT = "\ufffd"
 
 # (prefix at offset 0, what it is); checked before any decoding, whatever the file's name
@@ -102,11 +103,11 @@ def sniff_binary(data: bytes) -> str | None:
 
 
 def control_ratio(data: bytes) -> float:
-    """The share of the sample's bytes that never occur in text (NUL and other control bytes)."""
+    """The share of the sample's bytes that never occur in text (NUL and other control bytes); 0 when
+    there are only a few (a stray escape sequence in a title is text with a control code, not binary)."""
     sample = data[:SAMPLE]
-    if not sample:
-        return 0.0
-    return (len(sample) - len(sample.translate(None, _BINARY_CONTROLS))) / len(sample)
+    controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
+    return controls / len(sample) if controls > FEW_CONTROLS else 0.0
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -124,9 +124,25 @@ class Places:
 
 
 @cache
+def _cldr_countries() -> dict[str, str]:
+    """ISO code by CLDR territory name in zh, zh_Hant and ko (each code once per locale)."""
+    from babel import Locale
+
+    out: dict[str, str] = {}
+    for loc in ("zh", "zh_Hant", "ko"):
+        for code, name in Locale.parse(loc).territories.items():
+            if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "UN", "EZ", "QO"):
+                out.setdefault(f"{loc}:{code}", name)
+    return {name: key.split(":")[1] for key, name in out.items()}
+
+
+@cache
 def places() -> Places:
     data = load_json("cjk_places.json")
-    countries = {n: code for code, names in data["countries"].items() for n in names}
+    # every country's name in Chinese (both scripts) and Korean from CLDR (Babel); the data file adds
+    # short and common forms (印尼, 韩方) and wins where both name a country
+    countries = dict(_cldr_countries())
+    countries.update({n: code for code, names in data["countries"].items() for n in names})
     blocs = {n: code for code, names in data["blocs"].items() for n in names}
     cities = {n: code for code, names in data["places"].items() for n in names}
     names = sorted({*countries, *blocs, *cities}, key=len, reverse=True)

@@ -40,6 +40,18 @@ def fold(s: str) -> str:
     return " ".join(s.replace("’", "'").casefold().split())
 
 
+# regular English demonyms: an ending, and what may stand in its place in the country's name
+# (Brazil-ian, Ital-y/ian, Chile-an, Mexic-o/an, Kenya-n, Sudan-ese, Chin-a/ese, Pakistan-i)
+_DEMONYM_SUFFIXES = (
+    ("ian", ("ia", "", "y", "a", "e")),
+    ("an", ("a", "", "o", "e")),
+    ("n", ("",)),
+    ("ese", ("", "a", "e")),
+    ("i", ("",)),
+    ("ish", ("", "y")),
+)
+
+
 class Gazetteer:
     """Name → PlaceInfo lookups. Build once with `gazetteer()`."""
 
@@ -113,7 +125,21 @@ class Gazetteer:
         return self.blocs.get(name) or self.blocs.get(name.strip())
 
     def demonym(self, word: str) -> str | None:
-        return self.demonyms.get(word)
+        """The country of a nationality adjective: listed ('Filipino', 'Thai'), or the regular English
+        forms of a country's name ('Bolivian', 'Chilean', 'Sudanese', 'Pakistani', 'Mexican')."""
+        known = self.demonyms.get(word)
+        if known or len(word) < 5 or not word[:1].isupper() or not word.isalpha():
+            return known
+        stems = []
+        for suffix, tails in _DEMONYM_SUFFIXES:
+            if word.endswith(suffix):
+                base = word[: -len(suffix)]
+                stems.extend(base + t for t in tails)
+        for stem in stems:
+            code = self.country_of_name(stem)
+            if code and len(code) == 2:
+                return code
+        return None
 
     def split_suffix(self, name: str) -> tuple[str, str | None]:
         """'Dezhou City' -> ('Dezhou', 'City'); 'Gyeonggi-do' -> ('Gyeonggi', '-do')."""

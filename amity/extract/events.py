@@ -486,5 +486,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         target.name = target.name or c.name
         target.program = target.program or c.program
         target.size = target.size or c.size
+        target.two_people = target.two_people or c.two_people
+        target.place_words = target.place_words or c.place_words
         target.warnings.extend(c.warnings)
     return events

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from amity.annotate.romanize import romanized_key
+
 HONORIFICS = frozenset(
     {
         "mr",
@@ -53,6 +55,7 @@ PLACE_SUFFIXES = (
 )
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s+")
+_CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -67,6 +70,9 @@ def fold(s: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def person_tokens(name: str) -> tuple[str, ...]:
     """Name tokens: hyphen/apostrophe-joined parts become one token; honorifics dropped."""
+    if _CJK.search(name):
+        # 王毅 and 'Wang Yi' are one person: Chinese and Korean names are compared by their romanized key
+        name = romanized_key(name, "")
     s = fold(name).replace("-", "").replace("'", "").replace(".", " ")
     s = _PUNCT.sub(" ", s)
     tokens = [t for t in s.split() if t]

@@ -45,3 +45,21 @@ def test_demonyms_and_blocs() -> None:
     assert g.demonym("South Korean") == "KR"
     assert g.bloc("ASEAN") == "ASEAN"
     assert g.bloc("Arab League") == "ARAB_LEAGUE"
+
+
+def test_regular_demonyms_are_derived_from_country_names() -> None:
+    from amity.annotate.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert [g.demonym(w) for w in ("Bolivian", "Chilean", "Sudanese", "Pakistani", "Mexican")] == [
+        "BO", "CL", "SD", "PK", "MX"
+    ]
+    assert g.demonym("Human") is None and g.demonym("Christian") is None and g.demonym("Urban") is None
+
+
+def test_chinese_and_korean_country_names_cover_every_country() -> None:
+    from amity.annotate.cjk import places
+
+    p = places()
+    assert p.code("玻利维亚") == "BO" and p.code("볼리비아") == "BO" and p.code("玻利維亞") == "BO"
+    assert p.code("印尼") == "ID"

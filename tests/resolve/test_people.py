@@ -57,3 +57,12 @@ def test_short_names_link_within_a_document() -> None:
     names = ["Chung Byung-won", "Chung", "Liu Aiping", "Liu Wei", "Liu"]
     links = link_short_names(names)
     assert links == {"Chung": "Chung Byung-won"}  # "Liu" is ambiguous: two Lius
+
+
+def test_a_chinese_name_and_its_pinyin_are_one_person() -> None:
+    from amity.resolve.people import PersonCandidate, PersonMention, match_person
+
+    known = [PersonCandidate(7, ("Wang Yi",), "CN"), PersonCandidate(8, ("Wang Yong",), "CN")]
+    assert match_person(PersonMention("王毅", country="CN"), known) == 7
+    assert match_person(PersonMention("王勇", country="CN"), known) == 8
+    assert match_person(PersonMention("李强", country="CN"), known) is None

@@ -109,7 +109,7 @@ def sample_output(
 ) -> list[dict[str, Any]]:
     out = tmp_path_factory.mktemp("extract") / "samples.jsonl"
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("amity.commands.extract.Extractor", lambda: extractor)
+        mp.setattr("amity.commands.extract.Extractor", lambda *a, **k: extractor)
         assert main(["extract", str(samples_dir), "-o", str(out)]) == 0
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 

@@ -130,7 +130,7 @@ class Gazetteer:
         known = self.demonyms.get(word)
         if known or len(word) < 5 or not word[:1].isupper() or not word.isalpha():
             return known
-        stems = []
+        stems: list[str] = []
         for suffix, tails in _DEMONYM_SUFFIXES:
             if word.endswith(suffix):
                 base = word[: -len(suffix)]

@@ -8,6 +8,7 @@ from typing import Any
 
 from amity.errors import NotFoundError
 from amity.records import CAMEO, PLOVER
+from amity.resolve.names import person_key
 from amity.store.db import Database
 from amity.store.interface import EventFilter
 from amity.store.query import INDEXED_SORTS, build_where, event_where, like_pattern, order_by
@@ -192,11 +193,15 @@ def _paged(
     clauses, params = [], []
     if q:
         kind = "person" if table == "people" else "org"
+        # a person is also found by the key of any written form: 'Wang Yi' finds 王毅 (romanized keys)
+        by_key = " OR t.id IN (SELECT entity_id FROM aliases WHERE kind = 'person' AND key = ?)"
         clauses.append(
             f"(LOWER(t.name) LIKE ? ESCAPE '\\' OR t.id IN (SELECT entity_id FROM aliases "
-            f"WHERE kind = '{kind}' AND LOWER(name) LIKE ? ESCAPE '\\'))"
+            f"WHERE kind = '{kind}' AND LOWER(name) LIKE ? ESCAPE '\\')"
+            + (by_key if kind == "person" else "")
+            + ")"
         )
-        params += [like_pattern(q), like_pattern(q)]
+        params += [like_pattern(q), like_pattern(q)] + ([person_key(q)] if kind == "person" else [])
     if country:
         clauses.append("t.country = ?")
         params.append(country.upper())

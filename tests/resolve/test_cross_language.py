@@ -37,3 +37,15 @@ def test_an_english_and_a_chinese_report_share_the_person_and_the_event(extracto
         assert len(meetings) == 1, events
     finally:
         registry.close()
+
+
+def test_a_person_is_found_by_either_form(extractor: Any, tmp_path: Path) -> None:
+    (tmp_path / "zh.txt").write_text(CHINESE, encoding="utf-8")
+    registry = open_registry(str(tmp_path / "zh.db"))
+    try:
+        ingest(registry, [str(tmp_path / "zh.txt")], extractor)
+        for q in ("Li Qiang", "li qiang", "李强"):
+            people, _ = registry.list_people(q=q)
+            assert [p["name"] for p in people] == ["李强"], q
+    finally:
+        registry.close()

@@ -85,6 +85,7 @@ class Candidate:
     modal: str | None = None  # 'planned' when the parse puts the trigger under 'will', 'plans to', ...
     place_words: tuple[str, ...] = ()  # names the parse attaches to the trigger as its place
     two_people: bool = False  # the parse gives the meeting a named person on each side
+    elsewhere: tuple[str, ...] = ()  # places the parse attaches to something other than the event
 
 
 def screen(doc: Document) -> bool:

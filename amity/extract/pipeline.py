@@ -45,6 +45,7 @@ from amity.extract.syntax import (
     imperative,
     modifier_only,
     negated,
+    off_chain_places,
     place_words,
     planned,
     sides,
@@ -250,6 +251,7 @@ def read_syntax(cands: list[Candidate], parses: dict[str, Parse | None] | None =
         if planned(parse, tok):
             c.modal = "planned"
         c.place_words = tuple(place_words(parse, tok))
+        c.elsewhere = tuple(off_chain_places(parse, tok))
         if c.type == "meeting":
             c.two_people = _two_people(c, parse, tok)
         kept.append(c)
@@ -407,6 +409,8 @@ def assemble(
         c.status = status_of(c, ref, reference.exact)
         clause = clause_span(c)
         place, warns = _tree_place(c, g) or place_in(c.sentence, g, near=c.trigger_start, span=clause)
+        if place is not None and place.name in c.elsewhere:
+            place, warns = None, []  # 'met X to discuss investment in Thailand'
         if place is None:
             # 'arrived in Kazan for a summit', 'Islamabad is hosting a summit': a city or province of the
             # sentence outside the trigger's clause
@@ -437,9 +441,10 @@ def assemble(
         else (ref.isoformat() if ref and reference.exact else None)
     )
     anchor_exact = anchor_event is not None
-    main_place = next(
-        (e.place for e in events if e.status == "occurred" and e.place and e.place.country), None
-    )
+    placed = [e for e in events if e.status == "occurred" and e.place and e.place.country]
+    # what happens during a trip happens where the trip went
+    trip = next((e.place for e in placed if e.type == "visit"), None)
+    main_place = trip or next((e.place for e in placed), None)
     default_place = main_place or dateline_place(ann.visible, g)
     org_names = tuple(sorted((o.name for o in orgs.all()), key=len, reverse=True))
     lead_fields = fields_in(" ".join(s.text for s in ann.sentences[:4]), org_names)

@@ -222,3 +222,20 @@ def sides(parse: Parse, t: PToken) -> tuple[list[PToken], list[PToken]]:
             if c.dep in ("prep", "dative") and c.lemma in ("with", "to"):
                 other.extend(o for o in parse.children(c) if o.dep == "pobj")
     return subj, other
+
+
+def off_chain_places(parse: Parse, t: PToken) -> list[str]:
+    """Names in 'in/at/to X' phrases that hang off a noun outside the trigger's clause chain ('met X to
+    discuss investment in Thailand'): where something else is, not where the event happens."""
+    chain = {a.i for a, _ in _chain(parse, t)}
+    out: list[str] = []
+    for p in parse.tokens:
+        if p.dep == "prep" and p.lemma in _PLACE_PREPS and p.head not in chain:
+            head = parse.tokens[p.head]
+            if head.pos in ("NOUN", "PROPN"):
+                for o in (o for o in parse.children(p) if o.dep == "pobj"):
+                    # 'in Thailand', or the owner in 'in Thailand's industries'
+                    named = [o] if o.pos == "PROPN" else []
+                    named += [x for x in parse.children(o) if x.dep == "poss" and x.pos == "PROPN"]
+                    out.extend(_phrase(parse, x) for x in named)
+    return out

@@ -87,3 +87,12 @@ def test_two_named_leaders_meeting_is_an_exchange(run: Run, sentence: str) -> No
 def test_two_officials_of_one_country_meeting_is_domestic(run: Run) -> None:
     rec = run("Chilean Finance Minister Ana Rojas met Chilean Prime Minister Luis Soto in Santiago on Tuesday.\n")
     assert not rec.events
+
+
+def test_a_place_that_belongs_to_something_else_is_not_the_events(run: Run) -> None:
+    rec = run(
+        "Chilean President Luis Soto arrived in Lima on Monday for a two-day visit to Peru.\n"
+        "Soto met Peruvian mining executive Ana Rojas to encourage investment in Chile's copper industry.\n"
+    )
+    meetings = [e for e in rec.events if e.type == "meeting"]
+    assert meetings and all(not e.place or e.place.country == "PE" for e in meetings), [e.place for e in meetings]

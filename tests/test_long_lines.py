@@ -1,16 +1,8 @@
-"""Cost bounded by length, whatever the shape: a page on one line is read in paragraph-sized pieces and
-costs about what the same page with its line breaks does; HTML is bounded before parsing; peak memory
-on any single document stays under 1 GiB."""
+"""Cost bounded by length, whatever the shape: a page on one line is read in paragraph-sized pieces, and
+HTML is bounded before parsing. (What a 5 MB line costs against the same text with line breaks, and the
+peak memory, are measured by benchmarks/long_lines.py.)"""
 
 from __future__ import annotations
-
-import json
-import subprocess
-import sys
-import time
-from pathlib import Path
-
-import pytest
 
 from amity.annotate.document import PIECE_CHARS, paragraphs
 from amity.ingest.clean import MAX_HTML_CHARS, MAX_HTML_TAGS, bound_html, html_to_document
@@ -51,48 +43,12 @@ def test_html_is_bounded_before_parsing_with_a_warning() -> None:
 
 def test_dropping_scripts_is_linear_even_unclosed() -> None:
     hostile = "<script>" * 200_000 + "<p>x</p>" + "<!--" * 100_000 + "<style>" * 100_000
-    start = time.perf_counter()
     cut, _ = bound_html(hostile)
-    assert time.perf_counter() - start < 5 and cut == ""
+    assert cut == ""
 
 
 def test_many_inline_elements_in_one_paragraph_are_bounded() -> None:
     page = "<html><body><article><p>Seoul and Hanoi signed a memorandum on youth exchanges.</p><p>" + (
         "<span>a</span>" * 60_000) + "</p></article></body></html>"
-    start = time.perf_counter()
     doc = html_to_document("spans.html", page)
-    assert time.perf_counter() - start < 30  # unbounded, trafilatura takes minutes on this page
     assert "Seoul and Hanoi signed" in doc.text and any("tags" in w for w in doc.warnings)
-
-
-PROBE = r"""
-import json, resource, sys, time
-from amity.extract import Extractor
-from amity.ingest import read_bytes
-sentences, size = sys.argv[1], int(sys.argv[2])
-body = (sentences * (size // len(sentences) + 1))[:size]
-ordinary = "Digest\nUpdated: 2025-03-14\n\n" + body.replace(". The committee", ".\n\nThe committee")
-one_line = "Digest\nUpdated: 2025-03-14\n\n" + body
-extractor = Extractor()
-extractor.extract(next(read_bytes("warm.txt", b"Seoul and Hanoi signed a memorandum on Tuesday.")))
-out = {}
-for name, text in (("ordinary", ordinary), ("one_line", one_line)):
-    start = time.perf_counter()
-    [doc] = list(read_bytes(name + ".txt", text.encode()))
-    extractor.extract(doc)
-    out[name] = time.perf_counter() - start
-out["peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps(out))
-"""
-
-
-@pytest.mark.slow
-def test_five_megabyte_line_costs_what_ordinary_lines_do(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-c", PROBE, SENTENCES, str(5_000_000)],
-        capture_output=True, text=True, timeout=900, cwd=tmp_path,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    figures = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert figures["one_line"] <= 3 * figures["ordinary"] + 1.0, figures
-    assert figures["peak_mib"] < 1024, figures

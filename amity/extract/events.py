@@ -411,26 +411,42 @@ def _anaphoric(c: Candidate) -> bool:
     return bool(re.search(r"\b(?:the|this|that|its|their)\s+(?:[\w’'-]+\s+){0,2}$", before))
 
 
-def _people(s: Sentence) -> list[set[str]]:
-    return [set(x.text.replace("-", " ").split()) for x in s.entities if x.label == "PERSON"]
+def _people(s: Sentence) -> list[frozenset[str]]:
+    return [frozenset(x.text.replace("-", " ").split()) for x in s.entities if x.label == "PERSON"]
 
 
-def _other_people(e: Candidate, c: Candidate) -> bool:
+@dataclass
+class _Named:
+    """The people named in one event's sentences, kept as sentences join it (merging stays linear)."""
+
+    people: list[frozenset[str]] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+    sentences: set[int] = field(default_factory=set)
+
+    def add(self, s: Sentence) -> None:
+        if s.index in self.sentences:
+            return
+        self.sentences.add(s.index)
+        for p in _people(s):
+            self.people.append(p)
+            self.words |= p
+
+
+def _other_people(named: _Named, c: Candidate) -> bool:
     """Two meetings reported in their own words ('X met A ...', 'X met B ...') whose sentences each name
     someone the other does not (no word of the name in common): meetings with different people, not one
     meeting told twice."""
     if _anaphoric(c):
         return False
-    mine = [p for s in e.sentences for p in _people(s)]
     theirs = _people(c.sentence)
-    words_mine = set().union(*mine) if mine else set()
     words_theirs = set().union(*theirs) if theirs else set()
-    return any(not p & words_theirs for p in mine) and any(not p & words_mine for p in theirs)
+    return any(not p & words_theirs for p in named.people) and any(not p & named.words for p in theirs)
 
 
 def merge(cands: list[Candidate]) -> list[Candidate]:
     """One candidate per real event: later references ('the forum', 'the visit') join the event they name."""
     events: list[Candidate] = []
+    named: dict[int, _Named] = {}  # by id of the event candidate
     for c in cands:
         target = None
         if _anaphoric(c):
@@ -461,7 +477,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if e.type == "visit" and e.place and c.place and e.place.country != c.place.country:
                 continue
-            if e.type == "meeting" and _other_people(e, c):
+            if e.type == "meeting" and _other_people(named[id(e)], c):
                 continue
             target = e
             break
@@ -478,9 +494,13 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             )
         if target is None:
             events.append(c)
+            named[id(c)] = _Named()
+            for sent in c.sentences:
+                named[id(c)].add(sent)
             continue
-        if all(x.index != c.sentence.index for x in target.sentences):
+        if c.sentence.index not in named[id(target)].sentences:
             target.sentences.append(c.sentence)
+            named[id(target)].add(c.sentence)
         if target.date is None or (c.date and len(c.date.value) > len(target.date.value)):
             target.date = c.date or target.date
         target.place = target.place or c.place

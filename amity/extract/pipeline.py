@@ -542,6 +542,8 @@ def _event(
         if near & set(p.mentions)
     ]
     ev_orgs = []
+    org_role = _role(text) if parties else "attendee"
+    org_role = "attendee" if org_role == "speaker" else org_role
     for o in parties:
         if o.name in text or (o.acronym and re.search(rf"\b{re.escape(o.acronym)}\b", text)):
             ev_orgs.append(
@@ -549,7 +551,7 @@ def _event(
                     o.name,
                     o.acronym,
                     None if is_international(o.name) else o.country,
-                    _role(text) if _role(text) != "speaker" else "attendee",
+                    org_role,
                 )
             )
     cset = set(main_pair)

@@ -179,6 +179,19 @@ def _empty(doc: Document) -> DocumentRecord:
     return DocumentRecord(doc.doc, doc.title, doc.published, doc.language)
 
 
+def named_countries(text: str, g: Gazetteer) -> Iterator[str]:
+    """The country or bloc of every country name, nationality and bloc in a text, once per mention
+    ('Chile's', 'South Korean', 'ASEAN'); hyphenated pairs ('China-ASEAN') give both."""
+    for m in _COUNTRY_WORD.finditer(re.sub(r"['’]s\b", "", text.replace("-", " "))):
+        words = m.group().split()
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                chunk = " ".join(words[i : i + n])
+                code = g.country_of_name(chunk) or g.demonym(chunk) or g.bloc(chunk)
+                if code:
+                    yield code
+
+
 def doc_countries(ann: Annotated, g: Gazetteer, orgs: OrgTable | None = None) -> list[str]:
     """Countries (and blocs) the document is about, most mentioned first: country names and
     nationalities, places (whether or not the model tagged them), organisations' countries, and
@@ -199,14 +212,7 @@ def doc_countries(ann: Annotated, g: Gazetteer, orgs: OrgTable | None = None) ->
                 if shape:
                     weak[shape] += 1
     for s in ann.sentences:
-        for m in _COUNTRY_WORD.finditer(re.sub(r"['’]s\b", "", s.text.replace("-", " "))):
-            words = m.group().split()
-            for n in range(len(words), 0, -1):
-                for i in range(len(words) - n + 1):
-                    chunk = " ".join(words[i : i + n])
-                    code = g.country_of_name(chunk) or g.demonym(chunk) or g.bloc(chunk)
-                    if code:
-                        counts[code] += 1
+        counts.update(named_countries(s.text, g))
         for e in s.entities:
             if e.label == "GPE":
                 info, _ = g.lookup(e.text)
@@ -286,15 +292,7 @@ def _tree_place(c: Candidate, g: Gazetteer) -> tuple[Place, list[str]] | None:
 def sentence_countries(s: Sentence, g: Gazetteer, orgs: OrgTable, people: list[PersonInfo]) -> set[str]:
     """Countries and blocs a sentence itself names: country names, nationalities, blocs, places, the
     countries of the organisations and people it names."""
-    found: set[str] = set()
-    for m in _COUNTRY_WORD.finditer(re.sub(r"['’]s\b", "", s.text.replace("-", " "))):
-        words = m.group().split()
-        for n in range(len(words), 0, -1):
-            for i in range(len(words) - n + 1):
-                chunk = " ".join(words[i : i + n])
-                code = g.country_of_name(chunk) or g.demonym(chunk) or g.bloc(chunk)
-                if code:
-                    found.add(code)
+    found: set[str] = set(named_countries(s.text, g))
     for e in s.entities:
         if e.label in ("GPE", "FAC", "LOC"):
             info, _ = g.lookup(e.text)

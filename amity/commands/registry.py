@@ -168,6 +168,12 @@ def run_ingest(args: argparse.Namespace) -> int:
     )
     for line in reasons_summary(result.skip_reasons):
         print(line)
+    if result.unsupported:
+        langs = ", ".join(f"{lang} {n}" for lang, n in result.unsupported.items())
+        print(
+            f"  not read for events {sum(result.unsupported.values())}: language-unsupported ({langs}); "
+            "stored, amity reads English, Chinese and Korean"
+        )
     if result.read and result.stored + result.unchanged == 0:
         raise InputError(
             f"none of the {result.read} documents could be read", "see the reasons above for each file"

@@ -90,6 +90,8 @@ class Extractor:
     def extract(self, doc: Document) -> DocumentRecord:
         if _language(doc) in CJK_LANGUAGES:
             return extract_cjk(doc)
+        if not supported(doc):
+            return _unsupported(doc)
         if not screen(doc):
             return _empty(doc)
         [ann] = annotate_many([doc], relevant_paragraphs)
@@ -114,10 +116,12 @@ class Extractor:
         # the screen: a document with no trigger word anywhere never reaches the entity recogniser
         # Chinese and Korean go to their own annotators
         cjk = [_language(doc) in CJK_LANGUAGES for doc in chunk]
-        passed = [not c and screen(doc) for doc, c in zip(chunk, cjk, strict=True)]
+        passed = [not c and supported(doc) and screen(doc) for doc, c in zip(chunk, cjk, strict=True)]
         records = self._annotated([d for d, ok in zip(chunk, passed, strict=True) if ok])
         for doc, ok, c in zip(chunk, passed, cjk, strict=True):
-            if c:
+            if not c and not supported(doc):
+                yield doc, _unsupported(doc)
+            elif c:
                 try:
                     yield doc, extract_cjk(doc)
                 except Exception as e:
@@ -168,6 +172,25 @@ def relevant_paragraphs(paras: list[str]) -> set[int]:
     for i in hits:
         keep.update(range(max(0, i - NEIGHBOURS), min(len(paras), i + NEIGHBOURS + 1)))
     return keep
+
+
+LANGUAGES = ("en", *CJK_LANGUAGES)  # the languages amity reads for events
+UNSUPPORTED = "language-unsupported"
+
+
+def supported(doc: Document) -> bool:
+    """English, Chinese and Korean are read; a document of unknown language is read as English."""
+    return not doc.language or _language(doc) in LANGUAGES
+
+
+def _unsupported(doc: Document) -> DocumentRecord:
+    return DocumentRecord(
+        doc.doc,
+        doc.title,
+        doc.published,
+        doc.language,
+        warnings=(f"{UNSUPPORTED}: {doc.language} (amity reads English, Chinese and Korean for events)",),
+    )
 
 
 def _language(doc: Document) -> str:

@@ -50,6 +50,7 @@ def ingest(
     files = list(expand_paths(paths))  # fails on a bad path before anything is written
     counts: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
+    unsupported: Counter[str] = Counter()
     listed: list[Skip] = []
     pending: list[tuple[Document, DocumentRecord] | Skip] = []
     pending_hashes: set[str] = set()
@@ -110,6 +111,8 @@ def ingest(
                     else:
                         pending.append((item, record))
                         counts["stored"] += 1
+                        if any(w.startswith("language-unsupported") for w in record.warnings):
+                            unsupported[item.language or "?"] += 1
                 if len(pending) >= batch_size:
                     flush()
             if bar is not None:
@@ -126,6 +129,7 @@ def ingest(
         events=registry.counts()["events"],
         skip_reasons=dict(sorted(reasons.items())),
         skips=tuple(listed),
+        unsupported=dict(sorted(unsupported.items())),
     )
 
 

@@ -65,6 +65,7 @@ class IngestResult:
     events: int = 0  # events in the registry after the run
     skip_reasons: dict[str, int] = field(default_factory=dict)
     skips: tuple[Skip, ...] = ()  # the first skips of the run, for the command to list
+    unsupported: dict[str, int] = field(default_factory=dict)  # stored, not read for events, by language
 
 
 class Registry(Protocol):

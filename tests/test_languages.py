@@ -37,13 +37,15 @@ def test_ingest_counts_documents_in_other_languages(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, extractor: Any
 ) -> None:
     monkeypatch.setattr("amity.extract.Extractor", lambda *a, **k: extractor)
-    (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
-    (tmp_path / "en.txt").write_text(
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    (corpus / "en.txt").write_text(
         "T\n\nChilean and Peruvian ministers signed a water agreement in Lima on Monday.\n", encoding="utf-8"
     )
     db = str(tmp_path / "r.db")
-    assert main(["ingest", str(tmp_path), "--db", db]) == 0
+    assert main(["ingest", str(corpus), "--db", db]) == 0
     out = capsys.readouterr().out
     assert "stored 2" in out and "language-unsupported (fr 1)" in out
-    assert main(["ingest", str(tmp_path), "--db", db]) == 0  # stored: the second run skips it as unchanged
+    assert main(["ingest", str(corpus), "--db", db]) == 0  # stored: the second run skips it as unchanged
     assert "unchanged 2" in capsys.readouterr().out

@@ -178,9 +178,18 @@ LANGUAGES = ("en", *CJK_LANGUAGES)  # the languages amity reads for events
 UNSUPPORTED = "language-unsupported"
 
 
+_ENGLISH_WORDS = frozenset("the and of to on at with for from by is was were has have said that this".split())
+
+
 def supported(doc: Document) -> bool:
-    """English, Chinese and Korean are read; a document of unknown language is read as English."""
-    return not doc.language or _language(doc) in LANGUAGES
+    """English, Chinese and Korean are read; a document of unknown language is read as English, and so
+    is one the detector calls something else whose words are plainly English (a short report full of
+    foreign names can fool it)."""
+    if not doc.language or _language(doc) in LANGUAGES:
+        return True
+    words = re.findall(r"[A-Za-z]+", doc.text[:5000])
+    english = sum(w.lower() in _ENGLISH_WORDS for w in words)
+    return bool(words) and english / len(words) >= 0.05
 
 
 def _unsupported(doc: Document) -> DocumentRecord:

@@ -55,7 +55,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -285,6 +285,16 @@ def out_of_fold(examples: Sequence[Example], folds: Sequence[Sequence[str]], see
     return p
 
 
+def fold_models(
+    examples: Sequence[Example], docs: Sequence[GoldDoc], k: int, seed: int
+) -> Iterator[tuple[int, list[str], Trained]]:
+    """For each outer fold: its number, its held-out documents, and the model trained on the others."""
+    for n, fold in enumerate(folds_of(docs, k, seed)):
+        held = set(fold)
+        rest = [e for e in examples if e.doc not in held]
+        yield n, fold, train(rest, [d for d in docs if d.doc not in held], k - 1, seed + 1 + n)
+
+
 def train(examples: Sequence[Example], docs: Sequence[GoldDoc], k: int, seed: int) -> Trained:
     """Weights from all the examples; thresholds from repeated out-of-fold scores of these same ones."""
     weights, intercept = fit(examples, seed)
@@ -351,14 +361,8 @@ def cv(examples: Sequence[Example], docs: Sequence[GoldDoc], k: int, seed: int) 
     gated: dict[str, bool] = {}
     outer_scores: dict[str, float] = {}
     per_fold = []
-    for n, fold in enumerate(folds_of(docs, k, seed)):
+    for _, fold, t in fold_models(examples, docs, k, seed):
         held = set(fold)
-        t = train(
-            [e for e in examples if e.doc not in held],
-            [d for d in docs if d.doc not in held],
-            k - 1,
-            seed + 1 + n,
-        )
         idx = [i for i, e in enumerate(examples) if e.doc in held]
         test = [examples[i] for i in idx]
         p = predict((t.weights, t.intercept), test)
@@ -443,14 +447,7 @@ def pipeline_cv(
             (docs_dir / d.doc).symlink_to(d.path.resolve())
         preds: dict[str, list[str]] = {"model": [], "rules": []}
         seconds = {"model": 0.0, "rules": 0.0}
-        for n, fold in enumerate(folds_of(docs, k, seed)):
-            held = set(fold)
-            t = train(
-                [e for e in examples if e.doc not in held],
-                [d for d in docs if d.doc not in held],
-                k - 1,
-                seed + 1 + n,
-            )
+        for n, fold, t in fold_models(examples, docs, k, seed):
             model, out = tmp / f"model_{n}.json", tmp / f"pred_{n}.jsonl"
             write_model(model, t, {"fold": n})
             seconds["model"] += _extract([by_id[i].path for i in fold], out, model)

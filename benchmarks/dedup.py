@@ -3,6 +3,7 @@ different stories stay apart?
 
     python benchmarks/dedup.py [--n 2000] [--seed 7] [--truth] [--cache FILE] [--examples N]
                                [--event-names] [--dateline-published]
+    python benchmarks/dedup.py --real [--cache FILE] [--examples 1]    (real reports: dedup_real.py)
 
 Generates the corpus of gen_corpus.py (same seed, same documents) while remembering which story each
 document reports, extracts every document with the real extractor (or, with --truth, uses the
@@ -316,7 +317,6 @@ def run(
     event_names: bool = False,
     dateline: bool = False,
 ) -> dict[str, int]:
-    import amity.store.derive as derive
     from amity.store import open_registry
     from amity.store.ingest import ingest
 
@@ -325,7 +325,6 @@ def run(
     for d in docs:
         by_story[d.story].append(d)
     extractor = CachedExtractor(docs, truth, cache, dateline)
-    original = derive.same_event
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
@@ -333,12 +332,7 @@ def run(
             (folder / d.name).write_text(d.text, encoding="utf-8")
         with open_registry(str(Path(tmp) / "dedup.db")) as reg:
             db = reg.db
-            if event_names:
-                derive.same_event = lambda a, b: original(with_names(db, a), with_names(db, b))
-            try:
-                ingest(reg, [str(folder)], extractor)
-            finally:
-                derive.same_event = original
+            ingest(reg, [str(folder)], extractor)
             counts = reg.counts()
             reports = story_reports(db, docs, extractor.records)
             for r in reports.values():
@@ -437,7 +431,17 @@ def main() -> None:
     ap.add_argument(
         "--dateline-published", action="store_true", help="take the dateline's date as publication date"
     )
+    ap.add_argument(
+        "--real",
+        action="store_true",
+        help="measure on the dev set's real reports of one event (benchmarks/data/dev_clusters.json)",
+    )
     args = ap.parse_args()
+    if args.real:
+        from dedup_real import run_real
+
+        run_real(args.cache, args.examples > 0)
+        return
     run(args.n, args.seed, args.truth, args.cache, args.examples, args.event_names, args.dateline_published)
 
 

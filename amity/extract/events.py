@@ -305,6 +305,12 @@ NAME_HEADS_BY_TYPE = {
 }
 
 
+_EDITION = re.compile(
+    r"\b((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+    r"|\d{1,3}(?:st|nd|rd|th))\s+$"
+)
+
+
 def name_in(c: Candidate) -> str | None:
     """The event's own name near its trigger: 'the 2024 China-ASEAN Media Cooperation Forum'."""
     s = c.sentence
@@ -328,7 +334,8 @@ def name_in(c: Candidate) -> str | None:
             continue  # 'during the forum, the X Session was held': the name is another event's
         dist = abs(n0 - c.trigger_start)
         if best is None or dist < best[0]:
-            best = (dist, nm.strip("“”\"’' "))
+            edition = _EDITION.search(s.text, 0, m.start(1))  # 'the third Belt and Road Forum'
+            best = (dist, (edition.group(1) + " " if edition else "") + nm.strip("“”\"’' "))
     if best and best[0] < 120:
         return best[1]
     if c.type in ("release", "program"):

@@ -6,8 +6,10 @@ import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from amity.data_files import load_json
 from amity.resolve.names import event_name_key, name_numbers, person_tokens, place_key
 
 MULTI_DAY_SLACK = 2  # days: reports of a multi-day event may give neighbouring days
@@ -89,8 +91,51 @@ def dates_compatible(a: EventKey, b: EventKey) -> bool:
     return wa[0] <= wb[1] and wb[0] <= wa[1]
 
 
-def countries_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
-    return not a or not b or a <= b or b <= a
+def countries_compatible(a: frozenset[str], b: frozenset[str], multilateral: bool = False) -> bool:
+    """Country sets that nest. Reports of a multilateral event each list the attendees they care
+    about ('leaders of China, India and ...'): for those, sets that share a country are compatible."""
+    if not a or not b or a <= b or b <= a:
+        return True
+    return multilateral and bool(a & b)
+
+
+def multilateral(a: EventKey, b: EventKey) -> bool:
+    """A summit or forum (the types of `multilateral_types`), or two reports that each name three or
+    more countries or blocs."""
+    if a.type in _rules()["multilateral_types"]:
+        return True
+    return len(a.countries) >= 3 and len(b.countries) >= 3 and len(a.countries & b.countries) >= 2
+
+
+def _rules() -> dict[str, Any]:
+    return load_json("dedup.json")  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1 << 14)
+def name_core(name: str) -> frozenset[str]:
+    """The words of an event name that can tell events apart: no ordinals or years (`names_conflict`
+    compares those), no stop words, no leading possessive ('China's Belt and Road Forum')."""
+    tokens = event_name_key(name, ordinals=True).split()
+    if len(tokens) > 2 and tokens[1] == "s":
+        tokens = tokens[2:]
+    stop = set(_rules()["name_stopwords"])
+    return frozenset(t for t in tokens if t not in stop and not t.isdigit())
+
+
+def name_relation(a: str | None, b: str | None) -> str | None:
+    """'same' when two event names agree once case, ordinals and stop words are set aside ('BRICS
+    Summit', 'Brics Plus summit'), 'contained' when the words of one are all in the other ('Belt and
+    Road Forum' in 'Third Belt and Road Forum for International Cooperation'); None otherwise, and
+    whenever the shorter name has only generic words ('the summit')."""
+    if not a or not b:
+        return None
+    ca, cb = name_core(a), name_core(b)
+    short, long = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+    if not short - set(_rules()["generic_name_words"]):
+        return None
+    if ca == cb or same_name(a, b):
+        return "same"
+    return "contained" if short <= long else None
 
 
 def names_conflict(a: str | None, b: str | None) -> bool:
@@ -102,15 +147,32 @@ def names_conflict(a: str | None, b: str | None) -> bool:
 
 
 def date_precision(a: EventKey, b: EventKey) -> str | None:
-    """How exactly two compatible reports pin the event down: 'day' when both give days that agree,
-    'month' or 'year' when the coarser one gives only that, 'undated' when one gives no date and
-    publication dates agree; None when the dates rule the event out."""
+    """How exactly two reports pin the event down: 'day' when both give days that agree, 'near_day'
+    when they give days a day or two apart (reports of a summit may date its first or second day),
+    'month' or 'year' when the coarser one gives only that, 'undated' when one gives no date and the
+    publication dates agree, 'unanchored' when a side has neither date nor publication date; None
+    when the dates rule the event out."""
+    if unanchored(a) or unanchored(b):
+        return "unanchored"
     if not dates_compatible(a, b):
+        if near_days(a, b):
+            return "near_day"
         return None
     if not a.date or not b.date:
         return "undated"
     shortest = min(len(a.date[:10]), len(b.date[:10]))
     return "day" if shortest >= 10 else "month" if shortest >= 7 else "year"
+
+
+def near_days(a: EventKey, b: EventKey) -> bool:
+    """Both give days, at most MULTI_DAY_SLACK apart."""
+    if not a.date or not b.date or len(a.date[:10]) < 10 or len(b.date[:10]) < 10:
+        return False
+    ia, ib = parse_interval(a.date, a.end_date), parse_interval(b.date, b.end_date)
+    if not ia or not ib:
+        return False
+    slack = dt.timedelta(days=MULTI_DAY_SLACK)
+    return ia[0] <= ib[1] + slack and ib[0] <= ia[1] + slack
 
 
 def _place_info(name: str) -> tuple[str, str] | None:
@@ -215,61 +277,154 @@ def person_key(name: str) -> str:
     return " ".join(person_tokens(name))
 
 
-def match_basis(a: EventKey, b: EventKey) -> str | None:
-    """Why two reports are one event ('person', 'name', 'place', 'organization', ...), or None.
+def shared_people(a: EventKey, b: EventKey) -> int:
+    """How many resolved people both reports name."""
+    return len(a.person_ids & b.person_ids)
 
-    Never merged: different types, names with different numbers, country sets that do not nest,
-    dates that rule each other out. Places that conflict (two cities, or two countries) part the
-    reports unless they share a person on the very same day (a report may take the place from an
-    office: 'Governor of the Kyoto Chamber of Commerce ... in Can Tho'). Then the evidence needed
-    grows as the dates get vaguer:
-    - a shared day: a shared person, name or organization, or the same place unless the reports
-      name different people of one country;
-    - a shared month: a shared person or name, a shared organization at a compatible place, or the
-      same place unless the reports name different people of one country;
-    - a shared year: a shared person or name, with a compatible place or a shared organization;
-    - undated (anchored on publication): a shared person or name, or a shared organization at the
-      same place;
-    - no date and no publication on either side: every other fact the same (`same_facts`).
+
+@dataclass(frozen=True)
+class Match:
+    """Why two reports may be one event: the rule that took them (`basis`), the evidence found
+    (field -> how it matched), its score (the weights of `dedup.json`, at most 1), and whether that is
+    enough to merge them or only to link them as possible duplicates."""
+
+    basis: str
+    score: float
+    evidence: tuple[tuple[str, str], ...]
+    merge: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"basis": self.basis, "score": self.score, "evidence": dict(self.evidence)}
+
+
+def assess(a: EventKey, b: EventKey) -> Match | None:
+    """Whether two reports are one event, with the evidence for it; None when nothing links them.
+
+    Never one event: different types, names with different numbers, country sets that do not nest
+    (for a multilateral event: that share no country), dates that rule each other out, places that
+    conflict (unless they share a person on the very same day: a report may take the place from an
+    office). Otherwise the evidence needed grows as the dates get vaguer (`_rule`); a pair the rule
+    takes merges when its score reaches `merge_threshold`, and a pair with some evidence but below
+    the rule or the threshold is a possible duplicate when its score reaches `possible_threshold`.
     """
     if a.type != b.type or names_conflict(a.name, b.name):
         return None
-    if unanchored(a) and unanchored(b):
-        return "all facts (no dates)" if same_facts(a, b) else None
-    if not countries_compatible(a.countries, b.countries):
+    if not countries_compatible(a.countries, b.countries, multilateral(a, b)):
         return None
     precision = date_precision(a, b)
     if precision is None:
         return None
-    shared_countries = bool(a.countries & b.countries)
+    evidence = _evidence(a, b, precision)
+    rules = _rules()
+    score = _score(evidence, rules["weights"])
+    ev = tuple(sorted(evidence.items()))
+    basis = _rule(a, b, precision, evidence)
+    if basis is not None and score >= rules["merge_threshold"]:
+        return Match(basis, score, ev, True)
+    if evidence.get("place") == "conflict":
+        return None
+    if score >= rules["possible_threshold"] and set(evidence) - {"date", "countries"}:
+        return Match(basis or "partial evidence", score, ev, False)
+    return None
+
+
+def _evidence(a: EventKey, b: EventKey, precision: str) -> dict[str, str]:
+    """field -> relation, for the fields on which the reports agree (and a place that conflicts)."""
+    ev: dict[str, str] = {"date": precision}
+    if precision == "unanchored" and unanchored(a) and unanchored(b) and same_facts(a, b):
+        ev["all_facts"] = "same"
+    shared = bool(a.countries & b.countries)
+    if a.countries and a.countries == b.countries:
+        ev["countries"] = "equal"
     people = people_overlap(a, b)
+    if people == "same":
+        ev["person"] = "same"
+        if shared_people(a, b) >= 2:
+            ev["more_people"] = "shared"
+    elif people == "surname":
+        ev["surname"] = "same"
+    elif people == "conflict":
+        ev["people"] = "conflict"
+    name = name_relation(a.name, b.name)
+    if name and shared:
+        ev["name"] = name
+        if a.name and b.name and name_numbers(a.name) and name_numbers(a.name) == name_numbers(b.name):
+            ev["edition"] = "same"  # 'the third Belt and Road Forum' and the '3rd' one
     place = place_relation(a, b)
     if place == "conflict":
-        return "person (places differ)" if people == "same" and same_days(a, b) else None
-    named = same_name(a.name, b.name) and shared_countries
-    orgs = bool(a.org_ids & b.org_ids) and shared_countries
-    same_place = place == "same" and shared_countries
-    if precision == "year":
-        if (people == "same" or named) and (place != "unknown" or orgs):
-            return "person" if people == "same" else "name"
+        ev["place"] = "conflict"
+    elif place in ("same", "within") and shared:
+        ev["place"] = place
+    if a.org_ids & b.org_ids and shared:
+        ev["organization"] = "shared"
+    return ev
+
+
+def _score(evidence: dict[str, str], weights: dict[str, float]) -> float:
+    """The sum of the weights of the evidence, at most 1: the date precision scores by its name,
+    a field that matched fully by the field's name, a partial match by 'field_relation'."""
+    total = 0.0
+    for k, v in evidence.items():
+        if k == "date":
+            total += weights.get(v, 0.0)
+        elif f"{k}_{v}" in weights:
+            total += weights[f"{k}_{v}"]
+        elif v in ("same", "shared"):
+            total += weights.get(k, 0.0)
+    return min(1.0, round(total, 3))
+
+
+def _rule(a: EventKey, b: EventKey, precision: str, ev: dict[str, str]) -> str | None:
+    """The merge rule of each date precision (see `assess`)."""
+    person = "person" in ev
+    name = ev.get("name")
+    place = ev.get("place")
+    orgs = "organization" in ev
+    no_conflict = "people" not in ev
+    if place == "conflict":
+        return "person (places differ)" if person and same_days(a, b) else None
+    if precision == "unanchored":
+        if "all_facts" in ev:
+            return "all facts (no dates)"
+        if name and place:
+            return "name and place (no dates)"
+        if "more_people" in ev and place:
+            return "people and place (no dates)"
         return None
-    if people == "same":
+    if precision == "near_day":
+        if (name or person) and place:
+            return ("name" if name else "person") + " and place (days apart)"
+        return None
+    if precision == "year":
+        if (person or name == "same") and (place_relation(a, b) != "unknown" or orgs):
+            return "person" if person else "name"
+        return None
+    if person:
         return "person"
-    if named:
+    if name == "same":
         return "name"
+    if name == "contained" and place:
+        return "name and place"
     if precision == "day":
-        if same_place and people != "conflict":
+        if place == "same" and no_conflict:
             return "place"
         if orgs:
             return "organization"
-        if people == "surname" and place == "within" and shared_countries:
-            return "surname and place"
+        if "surname" in ev and (place == "within" or ev.get("countries") == "equal"):
+            return "surname and " + ("place" if place else "countries")
         return None
-    if orgs and (same_place or (precision == "month" and place == "within")):
+    if orgs and (place == "same" or (precision == "month" and place == "within")):
         return "organization and place"
-    if precision == "month" and same_place and people != "conflict":
+    if precision == "month" and place == "same" and no_conflict:
         return "place"
     return None
+
+
+def match_basis(a: EventKey, b: EventKey) -> str | None:
+    """Why two reports are one event ('person', 'name', 'place', ...), or None when they are not
+    merged (see `assess`)."""
+    m = assess(a, b)
+    return m.basis if m is not None and m.merge else None
 
 
 def same_event(a: EventKey, b: EventKey) -> bool:

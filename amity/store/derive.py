@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from amity.records import Document, DocumentRecord, Event, Organization, Person
-from amity.resolve.events import EventKey, same_event, window
+from amity.resolve.events import EventKey, Match, assess
 from amity.resolve.names import (
     initials,
     looks_like_acronym,
@@ -28,12 +28,10 @@ from amity.resolve.orgs import (
     org_lookup_keys,
 )
 from amity.resolve.people import PersonCandidate, PersonMention, link_short_names, match_person
+from amity.store.candidates import candidate_events
 from amity.store.db import Database
 from amity.store.events import refresh_event
 from amity.store.refresh import refresh_org, refresh_person, refresh_place
-
-MATCH_SLACK_DAYS = 2
-UNANCHORED_CANDIDATES = 200  # undated, unpublished events of one type and country compared at most
 
 
 @dataclass
@@ -306,16 +304,19 @@ class DocumentDeriver:
             person_names=frozenset(self._links.get(p.name, p.name) for p in e.participants if p.name),
             person_countries=frozenset(p.country for p in e.participants if p.name and p.country),
         )
-        event_id = self._match_event(key)
+        found = self._match_event(key)
         db = self.db
-        if event_id is None:
+        if found is None:
             event_id = db.insert(
                 "INSERT INTO events (type, status, salience) VALUES (?, ?, ?)", (e.type, e.status, e.salience)
             )
+            match: Match | None = None
+        else:
+            event_id, match = found
         db.execute(
             "INSERT INTO event_sources (event_id, document_id, idx, place_id, place_name, event_json, "
-            "evidence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "evidence, match_basis, match_score, match_evidence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event_id,
                 self.doc_id,
@@ -324,6 +325,9 @@ class DocumentDeriver:
                 e.place.name if e.place else None,
                 json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True),
                 json.dumps([[s.start, s.end] for s in e.evidence]),
+                match.basis if match else None,
+                match.score if match else None,
+                json.dumps(dict(match.evidence), sort_keys=True) if match else None,
             ),
         )
         db.executemany(
@@ -340,39 +344,14 @@ class DocumentDeriver:
         )
         self.touched.events.add(event_id)
 
-    def _match_event(self, key: EventKey) -> int | None:
-        w = window(key)
-        db = self.db
-        if w is None:
-            return self._match_unanchored(key)
-        import datetime as dt
-
-        slack = dt.timedelta(days=MATCH_SLACK_DAYS)
-        rows = db.rows(
-            "SELECT id FROM events WHERE type = ? AND win_lo <= ? AND win_hi >= ? AND id NOT IN "
-            "(SELECT event_id FROM event_sources WHERE document_id = ?) ORDER BY id",
-            (key.type, (w[1] + slack).isoformat(), (w[0] - slack).isoformat(), self.doc_id),
-        )
-        for (eid,) in rows:
-            if same_event(key, load_event_key(db, eid)):
-                return int(eid)
-        return None
-
-    def _match_unanchored(self, key: EventKey) -> int | None:
-        """An event with no date from a document with no publication date: the stored events of the
-        same type and countries without a window, compared on all their other facts."""
-        if not key.countries:
-            return None
-        rows = self.db.rows(
-            "SELECT e.id FROM events e JOIN event_countries c ON c.event_id = e.id AND c.country = ? "
-            "WHERE e.type = ? AND e.win_lo IS NULL AND e.id NOT IN "
-            "(SELECT event_id FROM event_sources WHERE document_id = ?) ORDER BY e.id LIMIT ?",
-            (min(key.countries), key.type, self.doc_id, UNANCHORED_CANDIDATES),
-        )
-        for (eid,) in rows:
-            if same_event(key, load_event_key(self.db, eid)):
-                return int(eid)
-        return None
+    def _match_event(self, key: EventKey) -> tuple[int, Match] | None:
+        """The stored event this report is (the best-scoring merge among the candidates), or None."""
+        best: tuple[int, Match] | None = None
+        for eid in candidate_events(self.db, key, exclude_doc=self.doc_id):
+            m = assess(key, load_event_key(self.db, eid))
+            if m is not None and m.merge and (best is None or m.score > best[1].score):
+                best = (eid, m)
+        return best
 
 
 def _unique_orgs(orgs: list[tuple[Organization, int]]) -> list[tuple[Organization, int]]:

@@ -160,6 +160,20 @@ def rekey_documents(db: Database) -> None:
         taken.add(new)
 
 
+LINKS = (
+    "ALTER TABLE event_sources ADD COLUMN match_basis TEXT",
+    "ALTER TABLE event_sources ADD COLUMN match_score REAL",
+    "ALTER TABLE event_sources ADD COLUMN match_evidence TEXT",
+    """CREATE TABLE event_links (
+        event_id {bigint} NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        other_id {bigint} NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('part_of', 'possible_duplicate')),
+        score REAL, basis TEXT, evidence TEXT,
+        PRIMARY KEY (event_id, other_id, kind))""",
+    "CREATE INDEX event_links_other ON event_links(other_id, kind)",
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -185,6 +199,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         "documents keyed by normalized text, skips by path; index on source",
         ("CREATE INDEX documents_source ON documents(source)",),
         run=rekey_documents,
+    ),
+    Migration(
+        4,
+        "why each report joined its event; part_of and possible-duplicate links between events",
+        LINKS,
     ),
 )
 
@@ -212,14 +231,15 @@ def migrate(db: Database) -> int:
         if db.dialect == "postgresql":
             db.execute("SELECT pg_advisory_xact_lock(4242001)")
         version = current_version(db)
+        applied = {int(r[0]) for r in db.rows("SELECT version FROM schema_migrations")}
         latest = MIGRATIONS[-1].version
         if version > latest:
             raise StoreError(
                 f"the registry has schema version {version}, newer than this amity ({latest})",
                 "upgrade amity",
             )
-        for m in MIGRATIONS:
-            if m.version <= version:
+        for m in MIGRATIONS:  # every version not applied yet, in order
+            if m.version in applied:
                 continue
             for sql in statements(m, db.dialect):
                 db.execute(sql)
@@ -229,5 +249,5 @@ def migrate(db: Database) -> int:
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 (m.version, m.name, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
             )
-            version = m.version
+            version = max(version, m.version)
     return version

@@ -455,3 +455,60 @@ def merge_events(reports: Sequence[dict[str, Any]]) -> dict[str, Any]:
     merged["fields"] = sorted({f for r in reports for f in r.get("fields") or ()})
     merged["warnings"] = list(dict.fromkeys(w for r in reports for w in r.get("warnings") or ()))
     return merged
+
+
+def part_holders(part_type: str) -> list[str]:
+    """The types of event an event of `part_type` can be part of."""
+    return list(_rules()["part_of"]["parts"].get(part_type, []))
+
+
+def part_types(whole_type: str) -> list[str]:
+    """The types of event an event of `whole_type` can hold."""
+    return [p for p, holders in _rules()["part_of"]["parts"].items() if whole_type in holders]
+
+
+def part_of(part: EventKey, whole: EventKey, same_doc: bool) -> Match | None:
+    """Whether `part` happened within `whole`: a meeting or a signing on the sidelines of a summit, the
+    talks of a state visit, a business forum during one. Such events stay separate records, linked.
+
+    The part's type must be one `dedup.json` lets the whole's type hold; its days must lie within the
+    whole's (a day's slack either side); its place must be the whole's or lie within it; its countries
+    must be among a visit's, or share one with a summit's. When a side has no date, or the gazetteer
+    cannot place one place in the other, only a report that gives both events is evidence enough
+    (`same_doc`)."""
+    if whole.type not in part_holders(part.type) or not part.countries or not whole.countries:
+        return None
+    if whole.type == "visit":
+        if not part.countries <= whole.countries:
+            return None
+    elif not part.countries & whole.countries:
+        return None
+    ev: dict[str, str] = {}
+    ip, iw = parse_interval(part.date, part.end_date), parse_interval(whole.date, whole.end_date)
+    if ip and iw:
+        slack = dt.timedelta(days=1)
+        if not (iw[0] - slack <= ip[0] and ip[1] <= iw[1] + slack):
+            return None
+        ev["date"] = "within"
+    elif not same_doc or (not dates_compatible(part, whole) and not (unanchored(part) and unanchored(whole))):
+        return None
+    place = place_relation(part, whole)
+    if place == "conflict":
+        return None
+    if place in ("same", "within"):
+        ev["place"] = place
+    elif not same_doc:
+        return None
+    if part.person_ids & whole.person_ids or people_overlap(part, whole) == "same":
+        ev["person"] = "same"
+    if same_doc:
+        ev["report"] = "same"
+    if not same_doc and not ("date" in ev and "place" in ev):
+        return None
+    rules = _rules()["part_of"]
+    score = min(
+        1.0, round(sum(rules["weights"][k] for k in ev) - (0.1 if ev.get("place") == "within" else 0), 3)
+    )
+    if score < rules["threshold"]:
+        return None
+    return Match("part of", score, tuple(sorted(ev.items())), False)

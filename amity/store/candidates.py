@@ -65,3 +65,44 @@ def candidate_events(db: Database, key: EventKey, exclude_doc: int | None = None
             )
         )
     return sorted(ids)
+
+
+def load_event_key(db: Database, event_id: int) -> EventKey:
+    row = db.one(
+        "SELECT type, date, end_date, published, name, place_id, place_name, place_country "
+        "FROM events WHERE id = ?",
+        (event_id,),
+    )
+    assert row is not None
+    countries = frozenset(
+        r[0] for r in db.rows("SELECT country FROM event_countries WHERE event_id = ?", (event_id,))
+    )
+    persons = frozenset(
+        r[0]
+        for r in db.rows(
+            "SELECT person_id FROM event_participants WHERE event_id = ? AND person_id IS NOT NULL",
+            (event_id,),
+        )
+    )
+    orgs = frozenset(
+        r[0] for r in db.rows("SELECT org_id FROM event_organizations WHERE event_id = ?", (event_id,))
+    )
+    named = db.rows(
+        "SELECT DISTINCT name, country FROM event_participants WHERE event_id = ? AND name IS NOT NULL",
+        (event_id,),
+    )
+    return EventKey(
+        type=row[0],
+        date=row[1],
+        end_date=row[2],
+        published=row[3],
+        name=row[4],
+        place_id=row[5],
+        countries=countries,
+        person_ids=persons,
+        org_ids=orgs,
+        place_name=row[6],
+        place_country=row[7],
+        person_names=frozenset(r[0] for r in named),
+        person_countries=frozenset(r[1] for r in named if r[1]),
+    )

@@ -28,9 +28,10 @@ from amity.resolve.orgs import (
     org_lookup_keys,
 )
 from amity.resolve.people import PersonCandidate, PersonMention, link_short_names, match_person
-from amity.store.candidates import candidate_events
+from amity.store.candidates import candidate_events, load_event_key
 from amity.store.db import Database
 from amity.store.events import refresh_event
+from amity.store.links import refresh_links
 from amity.store.refresh import refresh_org, refresh_person, refresh_place
 
 
@@ -45,6 +46,7 @@ class Touched:
         """Order matters: events drop their references first, then people, organizations, places."""
         for eid in sorted(self.events):
             refresh_event(db, eid)
+        refresh_links(db, self.events)
         for pid in sorted(self.people):
             refresh_person(db, pid)
         for oid in sorted(self.orgs):
@@ -359,44 +361,3 @@ def _unique_orgs(orgs: list[tuple[Organization, int]]) -> list[tuple[Organizatio
     for o, oid in orgs:
         seen.setdefault(oid, (o, oid))
     return list(seen.values())
-
-
-def load_event_key(db: Database, event_id: int) -> EventKey:
-    row = db.one(
-        "SELECT type, date, end_date, published, name, place_id, place_name, place_country "
-        "FROM events WHERE id = ?",
-        (event_id,),
-    )
-    assert row is not None
-    countries = frozenset(
-        r[0] for r in db.rows("SELECT country FROM event_countries WHERE event_id = ?", (event_id,))
-    )
-    persons = frozenset(
-        r[0]
-        for r in db.rows(
-            "SELECT person_id FROM event_participants WHERE event_id = ? AND person_id IS NOT NULL",
-            (event_id,),
-        )
-    )
-    orgs = frozenset(
-        r[0] for r in db.rows("SELECT org_id FROM event_organizations WHERE event_id = ?", (event_id,))
-    )
-    named = db.rows(
-        "SELECT DISTINCT name, country FROM event_participants WHERE event_id = ? AND name IS NOT NULL",
-        (event_id,),
-    )
-    return EventKey(
-        type=row[0],
-        date=row[1],
-        end_date=row[2],
-        published=row[3],
-        name=row[4],
-        place_id=row[5],
-        countries=countries,
-        person_ids=persons,
-        org_ids=orgs,
-        place_name=row[6],
-        place_country=row[7],
-        person_names=frozenset(r[0] for r in named),
-        person_countries=frozenset(r[1] for r in named if r[1]),
-    )

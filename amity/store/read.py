@@ -159,8 +159,9 @@ def get_event(db: Database, event_id: int) -> dict[str, Any]:
         entry["role"] = entry["role"] or role
     d["organizations"] = list(orgs.values())
     sources = []
-    for doc_id, doc, title, source, published, evidence, text in db.rows(
-        "SELECT d.id, d.doc, d.title, d.source, d.published, es.evidence, d.text FROM event_sources es "
+    for doc_id, doc, title, source, published, evidence, text, basis, score, matched in db.rows(
+        "SELECT d.id, d.doc, d.title, d.source, d.published, es.evidence, d.text, es.match_basis, "
+        "es.match_score, es.match_evidence FROM event_sources es "
         "JOIN documents d ON d.id = es.document_id WHERE es.event_id = ? ORDER BY d.id, es.idx",
         (event_id,),
     ):
@@ -174,10 +175,46 @@ def get_event(db: Database, event_id: int) -> dict[str, Any]:
                 "source": source,
                 "published": published,
                 "evidence": spans,
+                # why this report joined the event (None for the report that made the record)
+                "match": {"basis": basis, "score": score, "evidence": json.loads(matched or "{}")}
+                if basis
+                else None,
             }
         )
     d["sources"] = sources
+    d.update(event_links(db, event_id))
     return d
+
+
+def event_links(db: Database, event_id: int) -> dict[str, list[dict[str, Any]]]:
+    """The events this one is part of, the events part of it, and its possible duplicates, each
+    with the score and evidence of the link."""
+    out: dict[str, list[dict[str, Any]]] = {"part_of": [], "parts": [], "possible_duplicates": []}
+    rows = db.rows(
+        "SELECT l.event_id, l.other_id, l.kind, l.score, l.basis, l.evidence, e.id, e.type, e.name, e.date, "
+        "e.status, e.place_name, e.place_country FROM event_links l JOIN events e "
+        "ON e.id = CASE WHEN l.event_id = ? THEN l.other_id ELSE l.event_id END "
+        "WHERE l.event_id = ? OR l.other_id = ? ORDER BY e.date, e.id",
+        (event_id, event_id, event_id),
+    )
+    for a, _b, kind, score, basis, evidence, oid, typ, name, date, status, place, pcountry in rows:
+        key = (
+            "possible_duplicates" if kind == "possible_duplicate" else "part_of" if a == event_id else "parts"
+        )
+        out[key].append(
+            {
+                "id": oid,
+                "type": typ,
+                "name": name,
+                "date": date,
+                "status": status,
+                "place": {"name": place, "country": pcountry} if place or pcountry else None,
+                "score": score,
+                "basis": basis,
+                "evidence": json.loads(evidence or "{}"),
+            }
+        )
+    return out
 
 
 def _paged(

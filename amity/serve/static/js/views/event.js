@@ -69,14 +69,32 @@ function report(source, doc, index) {
     h('h3', {}, source.title || source.doc),
     h('p', { class: 'muted' }, source.doc, source.published ? ` · published ${source.published}` : '',
       source.url && /^https?:/i.test(source.url) ? [' · ', h('a', { href: source.url, rel: 'noreferrer noopener' }, 'original')] : ''));
+  const why = source.match
+    ? h('p', { class: 'match-why' }, `Merged into this event on ${source.match.basis} (score ${source.match.score}): `,
+      Object.entries(source.match.evidence || {}).map(([k, v]) => `${k} ${v}`).join(', '))
+    : null;
   const evidence = h('ol', { class: 'evidence-list' },
     (source.evidence || []).map((e) => h('li', {}, h('q', {}, e.text))));
   const body = doc
     ? highlightedText(doc.text, source.evidence, doc.mask)
     : empty('The document text is not available.');
   return h('article', { class: 'report', 'data-document': source.document_id },
-    head, h('h4', {}, 'Evidence'), evidence,
+    head, why, h('h4', {}, 'Evidence'), evidence,
     h('details', { class: 'document', open: index === 0 }, h('summary', {}, 'Document text'), body));
+}
+
+// Events linked to this one: the summit or visit it was part of, the events during it, and records
+// that may report the same event (too little evidence to merge them).
+function related(e) {
+  const groups = [['Part of', e.part_of], ['During this event', e.parts], ['Possible duplicates', e.possible_duplicates]]
+    .filter(([, list]) => list && list.length);
+  if (!groups.length) return null;
+  return h('section', { class: 'related' }, h('h2', {}, 'Related events'),
+    groups.map(([label, list]) => [h('h3', {}, label), h('ul', { class: 'plain related-list' },
+      list.map((r) => h('li', {}, h('a', { href: `#/event/${r.id}` }, eventTitle(r)),
+        ` · ${r.type} · ${dateRange(r) || 'undated'}`,
+        h('span', { class: 'muted' }, ` · score ${r.score}: `,
+          Object.entries(r.evidence || {}).map(([k, v]) => `${k} ${v}`).join(', ')))))]));
 }
 
 export async function eventView(root, { id }) {
@@ -91,6 +109,7 @@ export async function eventView(root, { id }) {
     facts(e),
     h('h2', {}, 'Participants'), peopleTable(e.participants || []),
     h('h2', {}, 'Organizations'), orgList(e.organizations || []),
+    related(e),
     h('h2', {}, `Reports (${sources.length})`),
     sources.map((s, i) => report(s, docs[i], i)));
   return capital(eventTitle(e));

@@ -1,0 +1,146 @@
+"""Links between stored events, kept up to date as reports arrive: an event `part_of` another (talks
+during a state visit, a signing on a summit's sidelines) and `possible_duplicate` (two records with
+some evidence of being one event, too little to merge them). Two records that the matching rules
+would merge, and that no one report holds both of, are merged here (a later report can show that two
+earlier records were one event)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from amity.resolve.events import EventKey, Match, assess, part_holders, part_of, part_types, window
+from amity.store.candidates import MATCH_SLACK_DAYS, candidate_events, load_event_key
+from amity.store.db import Database
+from amity.store.events import refresh_event
+from amity.store.refresh import refresh_org, refresh_person
+
+
+def _documents(db: Database, event_id: int) -> set[int]:
+    rows = db.rows("SELECT DISTINCT document_id FROM event_sources WHERE event_id = ?", (event_id,))
+    return {r[0] for r in rows}
+
+
+def _exists(db: Database, event_id: int) -> bool:
+    return db.scalar("SELECT id FROM events WHERE id = ?", (event_id,)) is not None
+
+
+def _near(db: Database, key: EventKey, event_id: int, types: Iterable[str]) -> list[int]:
+    """Events of `types` whose window overlaps the event's, or that share a document with it."""
+    import datetime as dt
+
+    types = sorted(set(types))
+    if not types:
+        return []
+    ids = {
+        r[0]
+        for r in db.rows(
+            f"SELECT DISTINCT s.event_id FROM event_sources s JOIN events e ON e.id = s.event_id "
+            f"WHERE e.type IN {db.in_list(types)} AND s.document_id IN "
+            "(SELECT document_id FROM event_sources WHERE event_id = ?)",
+            (*types, event_id),
+        )
+    }
+    w = window(key)
+    if w is not None:
+        slack = dt.timedelta(days=MATCH_SLACK_DAYS)
+        ids.update(
+            r[0]
+            for r in db.rows(
+                f"SELECT id FROM events WHERE type IN {db.in_list(types)} AND win_lo <= ? AND win_hi >= ?",
+                (*types, (w[1] + slack).isoformat(), (w[0] - slack).isoformat()),
+            )
+        )
+    ids.discard(event_id)
+    return sorted(ids)
+
+
+def _insert(db: Database, a: int, b: int, kind: str, m: Match) -> None:
+    db.execute(
+        "INSERT INTO event_links (event_id, other_id, kind, score, basis, evidence) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        (a, b, kind, m.score, m.basis, json.dumps(dict(m.evidence), sort_keys=True)),
+    )
+
+
+def _set_whole(db: Database, part_id: int) -> None:
+    """Link the event to the best event it is part of (highest score, then the shortest, then the oldest)."""
+    db.execute("DELETE FROM event_links WHERE event_id = ? AND kind = 'part_of'", (part_id,))
+    key = load_event_key(db, part_id)
+    holders = part_holders(key.type)
+    docs = _documents(db, part_id)
+    best: tuple[tuple[float, int, int], int, Match] | None = None
+    for wid in _near(db, key, part_id, holders):
+        whole = load_event_key(db, wid)
+        m = part_of(key, whole, bool(docs & _documents(db, wid)))
+        if m is None:
+            continue
+        w = window(whole)
+        span = (w[1] - w[0]).days if w else 10**6
+        rank = (-m.score, span, wid)
+        if best is None or rank < best[0]:
+            best = (rank, wid, m)
+    if best is not None:
+        _insert(db, part_id, best[1], "part_of", best[2])
+
+
+def absorb(db: Database, keep: int, drop: int) -> None:
+    """Move every report of event `drop` to event `keep`, and drop the emptied record."""
+    people = [
+        r[0]
+        for r in db.rows(
+            "SELECT DISTINCT person_id FROM event_participants WHERE event_id = ? AND person_id IS NOT NULL",
+            (drop,),
+        )
+    ]
+    orgs = [
+        r[0] for r in db.rows("SELECT DISTINCT org_id FROM event_organizations WHERE event_id = ?", (drop,))
+    ]
+    for table in ("event_sources", "event_participants", "event_organizations"):
+        db.execute(f"UPDATE {table} SET event_id = ? WHERE event_id = ?", (keep, drop))
+    db.execute("DELETE FROM event_links WHERE event_id = ? OR other_id = ?", (drop, drop))
+    refresh_event(db, drop)
+    refresh_event(db, keep)
+    for pid in people:
+        refresh_person(db, pid)
+    for oid in orgs:
+        refresh_org(db, oid)
+
+
+def refresh_links(db: Database, event_ids: Iterable[int]) -> set[int]:
+    """Recompute the links of the events (and of the events that could be their parts); merge those
+    the rules now take for one. Returns the ids of the events that still exist and were looked at."""
+    pending = sorted({e for e in event_ids if _exists(db, e)})
+    seen: set[int] = set()
+    while pending:
+        eid = pending.pop(0)
+        if eid in seen or not _exists(db, eid):
+            continue
+        seen.add(eid)
+        db.execute(
+            "DELETE FROM event_links WHERE kind = 'possible_duplicate' AND (event_id = ? OR other_id = ?)",
+            (eid, eid),
+        )
+        key = load_event_key(db, eid)
+        docs = _documents(db, eid)
+        merged = False
+        for other in candidate_events(db, key):
+            if other == eid or docs & _documents(db, other):
+                continue
+            m = assess(key, load_event_key(db, other))
+            if m is None:
+                continue
+            if m.merge:
+                keep, drop = min(eid, other), max(eid, other)
+                absorb(db, keep, drop)
+                seen.discard(keep)
+                pending.insert(0, keep)
+                merged = True
+                break
+            _insert(db, min(eid, other), max(eid, other), "possible_duplicate", m)
+        if merged:
+            continue
+        _set_whole(db, eid)
+        for pid in _near(db, key, eid, part_types(key.type)):
+            _set_whole(db, pid)
+    return {e for e in seen if _exists(db, e)}

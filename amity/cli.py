@@ -11,7 +11,12 @@ from amity import __version__
 from amity.errors import AmityError
 
 # Each module defines register(subparsers) adding its commands with set_defaults(func=handler).
-COMMAND_MODULES = ("amity.commands.extract", "amity.commands.registry", "amity.commands.serve")
+COMMAND_MODULES = (
+    "amity.commands.extract",
+    "amity.commands.registry",
+    "amity.commands.resolve",
+    "amity.commands.serve",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -32,6 +32,11 @@ COLUMNS = (
     "n_sources",
     "participants",
     "organizations",
+    "part_of",
+    "source_titles",
+    "source_urls",
+    "source_published",
+    "evidence",
 )
 
 
@@ -55,6 +60,13 @@ def flat_row(e: dict[str, Any]) -> dict[str, Any]:
         "n_sources": e["n_sources"],
         "participants": "; ".join(p["name"] or "" for p in e["participants"]),
         "organizations": "; ".join(o["name"] for o in e.get("organizations", [])),
+        "part_of": e.get("part_of"),
+        "source_titles": " | ".join(src["title"] or src["doc"] for src in e.get("sources", [])),
+        "source_urls": " | ".join(src["url"] or "" for src in e.get("sources", [])),
+        "source_published": " | ".join(src["published"] or "" for src in e.get("sources", [])),
+        "evidence": " | ".join(
+            " … ".join(sp["text"] for sp in src["evidence"]) for src in e.get("sources", [])
+        ),
     }
 
 
@@ -117,6 +129,11 @@ def write_parquet(events: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
             ("n_sources", pa.int64()),
             ("participants", pa.list_(pa.string())),
             ("organizations", pa.list_(pa.string())),
+            ("part_of", pa.int64()),
+            ("source_titles", pa.string()),
+            ("source_urls", pa.string()),
+            ("source_published", pa.string()),
+            ("evidence", pa.string()),
         ]
     )
     table = pa.Table.from_pylist(rows, schema=schema)

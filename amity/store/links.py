@@ -84,8 +84,14 @@ def _set_whole(db: Database, part_id: int) -> None:
         _insert(db, part_id, best[1], "part_of", best[2])
 
 
-def absorb(db: Database, keep: int, drop: int) -> None:
-    """Move every report of event `drop` to event `keep`, and drop the emptied record."""
+def absorb(db: Database, keep: int, drop: int, why: Match) -> None:
+    """Move every report of event `drop` to event `keep` (the one that made `drop` records `why`), and
+    drop the emptied record."""
+    db.execute(
+        "UPDATE event_sources SET match_basis = ?, match_score = ?, match_evidence = ? "
+        "WHERE event_id = ? AND match_basis IS NULL",
+        (why.basis, why.score, json.dumps(dict(why.evidence), sort_keys=True), drop),
+    )
     people = [
         r[0]
         for r in db.rows(
@@ -132,7 +138,7 @@ def refresh_links(db: Database, event_ids: Iterable[int]) -> set[int]:
                 continue
             if m.merge:
                 keep, drop = min(eid, other), max(eid, other)
-                absorb(db, keep, drop)
+                absorb(db, keep, drop, m)
                 seen.discard(keep)
                 pending.insert(0, keep)
                 merged = True

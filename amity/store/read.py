@@ -478,9 +478,39 @@ def iter_events(db: Database, f: EventFilter, batch: int = 1000) -> Iterator[dic
             "JOIN organizations o ON o.id = eo.org_id WHERE eo.event_id IN {ids} ORDER BY eo.event_id, o.id",
             ids,
         )
+        sources = _by_event(
+            db,
+            "SELECT es.event_id, d.id, d.doc, d.title, d.source, d.published, es.evidence, d.text "
+            "FROM event_sources es JOIN documents d ON d.id = es.document_id "
+            "WHERE es.event_id IN {ids} ORDER BY es.event_id, d.id, es.idx",
+            ids,
+        )
+        wholes = _by_event(
+            db,
+            "SELECT event_id, other_id FROM event_links WHERE kind = 'part_of' AND event_id IN {ids} "
+            "ORDER BY event_id",
+            ids,
+        )
         for d in summaries:
             d["organizations"] = [
                 {"id": o[0], "name": o[1], "acronym": o[2], "country": o[3]} for o in orgs[d["id"]]
             ]
+            d["sources"] = export_sources(sources[d["id"]])
+            d["part_of"] = wholes[d["id"]][0][0] if wholes[d["id"]] else None
             yield d
         last = ids[-1]
+
+
+def export_sources(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """One entry per reporting document: {doc, title, url, published, evidence: [{start, end, text}]}
+    (a document that reports the event in several places gives all its spans in one entry)."""
+    out: dict[int, dict[str, Any]] = {}
+    for doc_id, doc, title, source, published, evidence, text in rows:
+        entry = out.setdefault(
+            doc_id,
+            {"doc": doc, "title": title, "url": _url(source or ""), "published": published, "evidence": []},
+        )
+        entry["evidence"] += [
+            {"start": a, "end": b, "text": (text or "")[a:b]} for a, b in json.loads(evidence)
+        ]
+    return list(out.values())

@@ -6,7 +6,16 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from amity.records import Document, DocumentRecord, Event, Organization, Person, Place, Span
+from amity.records import (
+    Document,
+    DocumentRecord,
+    Event,
+    Organization,
+    Person,
+    Place,
+    Span,
+    record_from_dict,  # noqa: F401 - tests build records from spec JSON
+)
 
 
 def make_doc(
@@ -91,43 +100,6 @@ def span_of(text: str, sentence: str) -> tuple[int, int]:
     return start, start + len(sentence)
 
 
-def record_from_dict(d: dict[str, Any]) -> DocumentRecord:
-    """A DocumentRecord from its spec JSON (the inverse of `DocumentRecord.to_dict`)."""
-
-    def org(o: dict[str, Any]) -> Organization:
-        return Organization(o["name"], o.get("acronym"), o.get("country"), o.get("role"))
-
-    def per(p: dict[str, Any]) -> Person:
-        return Person(p.get("name"), p.get("title"), p.get("organization"), p.get("country"), p.get("role"))
-
-    def ev(e: dict[str, Any]) -> Event:
-        place = e.get("place")
-        return Event(
-            type=e["type"],
-            status=e["status"],
-            salience=e["salience"],
-            name=e.get("name"),
-            date=e.get("date"),
-            end_date=e.get("end_date"),
-            place=Place(place.get("name"), place.get("country")) if place else None,
-            countries=tuple(e.get("countries", ())),
-            organizations=tuple(org(o) for o in e.get("organizations", ())),
-            participants=tuple(per(p) for p in e.get("participants", ())),
-            fields=tuple(e.get("fields", ())),
-            size=e.get("size"),
-            program=e.get("program"),
-            evidence=tuple(Span(s["start"], s["end"]) for s in e.get("evidence", ())),
-        )
-
-    return DocumentRecord(
-        doc=d["doc"],
-        title=d.get("title"),
-        published=d.get("published"),
-        language=d.get("language"),
-        events=tuple(ev(e) for e in d.get("events", ())),
-        participants=tuple(per(p) for p in d.get("participants", ())),
-        organizations=tuple(org(o) for o in d.get("organizations", ())),
-    )
 
 
 class TableExtractor:

@@ -146,7 +146,14 @@ def refresh_links(db: Database, event_ids: Iterable[int]) -> set[int]:
             _insert(db, min(eid, other), max(eid, other), "possible_duplicate", m)
         if merged:
             continue
-        _set_whole(db, eid)
+        if part_holders(key.type):
+            _set_whole(db, eid)
         for pid in _near(db, key, eid, part_types(key.type)):
-            _set_whole(db, pid)
+            # a nearby event is looked at again only if this one could hold it, or held it before
+            held = db.scalar(
+                "SELECT 1 FROM event_links WHERE event_id = ? AND other_id = ? AND kind = 'part_of'",
+                (pid, eid),
+            )
+            if held or part_of(load_event_key(db, pid), key, bool(docs & _documents(db, pid))):
+                _set_whole(db, pid)
     return {e for e in seen if _exists(db, e)}

@@ -135,7 +135,22 @@ def name_relation(a: str | None, b: str | None) -> str | None:
         return None
     if ca == cb or same_name(a, b):
         return "same"
-    return "contained" if short <= long else None
+    if short <= long:
+        return "contained"
+    # 'the Belt and Road Initiative Forum': one word of a longer name missing from the other, not the
+    # head word that says what the event is ('Media Salon' is not the 'Media Cooperation Forum')
+    missing = short - long
+    heads = {_head(a), _head(b)}
+    if len(short) >= 4 and len(missing) == 1 and not missing & heads and None not in heads:
+        return "similar"
+    return None
+
+
+def _head(name: str) -> str | None:
+    """The last distinctive-or-generic word of an event name: what kind of event it is."""
+    stop = set(_rules()["name_stopwords"])
+    words = [t for t in event_name_key(name, ordinals=True).split() if t not in stop and not t.isdigit()]
+    return words[-1] if words else None
 
 
 def names_conflict(a: str | None, b: str | None) -> bool:
@@ -277,6 +292,17 @@ def person_key(name: str) -> str:
     return " ".join(person_tokens(name))
 
 
+def same_edition(a: EventKey, b: EventKey) -> bool:
+    """Names alike that give the same edition ('third', '3rd', '2024'), with dates in one year: a
+    numbered edition of a named event happens once."""
+    if not a.name or not b.name or not a.date or not b.date:
+        return False
+    numbers = name_numbers(a.name)
+    if not numbers or numbers != name_numbers(b.name) or not name_relation(a.name, b.name):
+        return False
+    return abs(int(a.date[:4]) - int(b.date[:4])) <= 0 and bool(a.countries & b.countries)
+
+
 def shared_people(a: EventKey, b: EventKey) -> int:
     """How many resolved people both reports name."""
     return len(a.person_ids & b.person_ids)
@@ -312,6 +338,8 @@ def assess(a: EventKey, b: EventKey) -> Match | None:
     if not countries_compatible(a.countries, b.countries, multilateral(a, b)):
         return None
     precision = date_precision(a, b)
+    if precision is None and same_edition(a, b):
+        precision = "named_edition"  # 'the 3rd ... Forum' dated by its announcement in one report
     if precision is None:
         return None
     evidence = _evidence(a, b, precision)
@@ -391,6 +419,8 @@ def _rule(a: EventKey, b: EventKey, precision: str, ev: dict[str, str]) -> str |
         if "more_people" in ev and place:
             return "people and place (no dates)"
         return None
+    if precision == "named_edition":
+        return "named edition" if name and place_relation(a, b) != "conflict" else None
     if precision == "near_day":
         if (name or person) and place:
             return ("name" if name else "person") + " and place (days apart)"

@@ -151,3 +151,33 @@ def test_talks_during_a_visit_are_part_of_it() -> None:
     assert part_of(visit, talks, same_doc=False) is None  # never the other way round
     assert part_of(cn_id("meeting", "2024-11-09", "Jakarta", "ID"), visit, same_doc=True) is None
     assert part_of(cn_id("meeting", "2024-12-15"), visit, same_doc=True) is None
+
+
+def test_a_numbered_edition_dated_by_its_announcement() -> None:
+    """One report dates 'the 3rd ... Forum' by the day it was announced, another by the day it opened."""
+    a = k(
+        name="3rd Belt and Road Forum for International Cooperation",
+        date="2023-10-10",
+        place_name="Beijing",
+        place_country="CN",
+        countries=frozenset({"CN", "TH"}),
+    )
+    b = k(
+        name="Third Belt and Road Forum",
+        date="2023-10-17",
+        place_name="Beijing",
+        place_country="CN",
+        countries=frozenset({"CN", "RS"}),
+    )
+    assert match_basis(a, b) == "named edition"
+    c = k(
+        name="Belt and Road Forum",
+        date="2023-10-10",
+        place_name="Beijing",
+        place_country="CN",
+        countries=frozenset({"CN", "TH"}),
+    )
+    assert match_basis(c, b) is None  # without the edition, a week apart is another event
+    forum = "Third Belt and Road Forum for International Cooperation"
+    assert name_relation("the Belt And Road Initiative Forum", forum) == "similar"
+    assert name_relation("China-ASEAN Media Salon", "China-ASEAN Media Cooperation Forum") is None

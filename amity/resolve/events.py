@@ -433,7 +433,7 @@ def _rule(a: EventKey, b: EventKey, precision: str, ev: dict[str, str]) -> str |
         return "person"
     if name == "same":
         return "name"
-    if name == "contained" and place:
+    if name in ("contained", "similar") and place:
         return "name and place"
     if precision == "day":
         if place == "same" and no_conflict:

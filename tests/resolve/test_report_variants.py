@@ -181,3 +181,20 @@ def test_a_numbered_edition_dated_by_its_announcement() -> None:
     forum = "Third Belt and Road Forum for International Cooperation"
     assert name_relation("the Belt And Road Initiative Forum", forum) == "similar"
     assert name_relation("China-ASEAN Media Salon", "China-ASEAN Media Cooperation Forum") is None
+
+
+def test_a_name_alike_but_for_one_word_merges_at_the_same_place() -> None:
+    a = k(
+        name="the Belt And Road Initiative Forum", date="2023-10-18", place_name="Beijing", place_country="CN"
+    )
+    b = k(
+        name="Third Belt and Road Forum for International Cooperation",
+        date="2023-10-17",
+        end_date="2023-10-18",
+        place_name="Beijing",
+        place_country="CN",
+    )
+    assert match_basis(a, b) == "name and place"
+    assert (
+        match_basis(a, k(name=b.name, date="2023-10-18", place_name="Shanghai", place_country="CN")) is None
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from amity.resolve.events import EventKey, window
+from amity.resolve.events import EventKey, Match, assess, window
 from amity.store.db import Database
 
 MATCH_SLACK_DAYS = 2
@@ -65,6 +65,26 @@ def candidate_events(db: Database, key: EventKey, exclude_doc: int | None = None
             )
         )
     return sorted(ids)
+
+
+def judge(
+    db: Database, key: EventKey, ids: list[int]
+) -> tuple[tuple[int, Match] | None, list[tuple[int, Match]]]:
+    """The stored event `key` is one with (the best-scoring merge), and the others it may duplicate.
+
+    A report with neither date nor publication date that two stored events would take is ambiguous
+    (an annual forum held at one place): it merges with neither and is linked to both."""
+    merges: list[tuple[int, Match]] = []
+    weak: list[tuple[int, Match]] = []
+    for eid in ids:
+        m = assess(key, load_event_key(db, eid))
+        if m is not None:
+            (merges if m.merge else weak).append((eid, m))
+    best = max(merges, key=lambda x: (x[1].score, -x[0]), default=None)
+    if best is not None and dict(best[1].evidence).get("date") == "unanchored":
+        if sum(1 for _, m in merges if dict(m.evidence).get("date") == "unanchored") > 1:
+            return None, weak + merges
+    return best, weak + [x for x in merges if best is None or x[0] != best[0]]
 
 
 def load_event_key(db: Database, event_id: int) -> EventKey:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from amity.records import Document, DocumentRecord, Event, Organization, Person
-from amity.resolve.events import EventKey, Match, assess
+from amity.resolve.events import EventKey, Match
 from amity.resolve.names import (
     initials,
     looks_like_acronym,
@@ -28,7 +28,7 @@ from amity.resolve.orgs import (
     org_lookup_keys,
 )
 from amity.resolve.people import PersonCandidate, PersonMention, link_short_names, match_person
-from amity.store.candidates import candidate_events, load_event_key
+from amity.store.candidates import candidate_events, judge
 from amity.store.db import Database
 from amity.store.events import refresh_event
 from amity.store.links import refresh_links
@@ -348,11 +348,7 @@ class DocumentDeriver:
 
     def _match_event(self, key: EventKey) -> tuple[int, Match] | None:
         """The stored event this report is (the best-scoring merge among the candidates), or None."""
-        best: tuple[int, Match] | None = None
-        for eid in candidate_events(self.db, key, exclude_doc=self.doc_id):
-            m = assess(key, load_event_key(self.db, eid))
-            if m is not None and m.merge and (best is None or m.score > best[1].score):
-                best = (eid, m)
+        best, _ = judge(self.db, key, candidate_events(self.db, key, exclude_doc=self.doc_id))
         return best
 
 

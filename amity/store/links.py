@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from amity.resolve.events import EventKey, Match, assess, part_holders, part_of, part_types, window
-from amity.store.candidates import MATCH_SLACK_DAYS, candidate_events, load_event_key
+from amity.resolve.events import EventKey, Match, part_holders, part_of, part_types, window
+from amity.store.candidates import MATCH_SLACK_DAYS, candidate_events, judge, load_event_key
 from amity.store.db import Database
 from amity.store.events import refresh_event
 from amity.store.refresh import refresh_org, refresh_person
@@ -129,23 +129,17 @@ def refresh_links(db: Database, event_ids: Iterable[int]) -> set[int]:
         )
         key = load_event_key(db, eid)
         docs = _documents(db, eid)
-        merged = False
-        for other in candidate_events(db, key):
-            if other == eid or docs & _documents(db, other):
-                continue
-            m = assess(key, load_event_key(db, other))
-            if m is None:
-                continue
-            if m.merge:
-                keep, drop = min(eid, other), max(eid, other)
-                absorb(db, keep, drop, m)
-                seen.discard(keep)
-                pending.insert(0, keep)
-                merged = True
-                break
-            _insert(db, min(eid, other), max(eid, other), "possible_duplicate", m)
-        if merged:
+        others = [o for o in candidate_events(db, key) if o != eid and not docs & _documents(db, o)]
+        best, maybe = judge(db, key, others)
+        if best is not None:
+            other, m = best
+            keep, drop = min(eid, other), max(eid, other)
+            absorb(db, keep, drop, m)
+            seen.discard(keep)
+            pending.insert(0, keep)
             continue
+        for other, m in maybe:
+            _insert(db, min(eid, other), max(eid, other), "possible_duplicate", m)
         if part_holders(key.type):
             _set_whole(db, eid)
         for pid in _near(db, key, eid, part_types(key.type)):

@@ -142,6 +142,7 @@ SUMMARIES = (
     "INSERT INTO stats_fields (field, n) SELECT field, COUNT(*) FROM event_fields GROUP BY field",
 )
 
+
 def rekey_documents(db: Database) -> None:
     """Content identity by normalized text (a BOM, CRLF line ends, trailing spaces make no new
     document), and skips keyed by path and reason (each skipped path its own record). A document whose

@@ -186,3 +186,46 @@ def test_exports_carry_every_report_with_its_evidence(registry: SQLRegistry) -> 
     (flat,) = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert flat["source_urls"] == "https://news.example/a.txt | https://news.example/b.txt"
     assert flat["evidence"] == f"{t1} | {t2}"
+
+
+def test_an_unanchored_report_two_records_would_take_merges_with_neither(registry: SQLRegistry) -> None:
+    """No date, no publication date, and two editions of a named forum at its usual place: a guess."""
+    texts = [
+        f"The Jeju Peace Forum of {y} opened on the island with ministers from Korea and Japan."
+        for y in (2023, 2024)
+    ]
+    for i, t in enumerate(texts):
+        one(
+            registry,
+            f"ed{i}.txt",
+            t,
+            f"{2023 + i}-06-01",
+            event(
+                "conference",
+                f"{2023 + i}-05-31",
+                name="Jeju Peace Forum",
+                place=("Jeju", "KR"),
+                countries=("JP", "KR"),
+                evidence=[span_of(t, t)],
+            ),
+        )
+    assert registry.counts()["events"] == 2
+    t = "Ministers from Korea and Japan spoke at the Jeju Peace Forum in Jeju."
+    one(
+        registry,
+        "vague.txt",
+        t,
+        None,
+        event(
+            "conference",
+            None,
+            name="Jeju Peace Forum",
+            place=("Jeju", "KR"),
+            countries=("JP", "KR"),
+            evidence=[span_of(t, t)],
+        ),
+    )
+    events, total = registry.list_events(EventFilter())
+    assert total == 3
+    vague = next(e for e in events if e["date"] is None)
+    assert len(registry.get_event(vague["id"])["possible_duplicates"]) == 2

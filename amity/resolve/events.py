@@ -61,6 +61,7 @@ class EventKey:
     place_country: str | None = None
     person_names: frozenset[str] = field(default_factory=frozenset)
     person_countries: frozenset[str] = field(default_factory=frozenset)  # of the named participants
+    person_pairs: frozenset[tuple[str, str | None]] = field(default_factory=frozenset)  # (name, country)
 
 
 def window(k: EventKey) -> tuple[dt.date, dt.date] | None:
@@ -100,8 +101,8 @@ def countries_compatible(a: frozenset[str], b: frozenset[str], multilateral: boo
 
 
 def multilateral(a: EventKey, b: EventKey) -> bool:
-    """A summit or forum (the types of `multilateral_types`), or two reports that each name three or
-    more countries or blocs."""
+    """A summit or forum (the types of `multilateral_types`: each report names the host and the
+    attendees it cares about), or two reports that each name three or more countries or blocs."""
     if a.type in _rules()["multilateral_types"]:
         return True
     return len(a.countries) >= 3 and len(b.countries) >= 3 and len(a.countries & b.countries) >= 2
@@ -199,10 +200,12 @@ def _place_info(name: str) -> tuple[str, str] | None:
 
 
 def place_relation(a: EventKey, b: EventKey) -> str:
-    """'same' place, 'within' (a city and the country it lies in), 'conflict' (cities or countries that
-    differ), or 'unknown' (a side names no place, or the gazetteer cannot tell)."""
+    """'same' place, 'within' (a city and the country it lies in), 'country' (both name only the same
+    country), 'conflict' (cities or countries that differ), or 'unknown' (a side names no place, or
+    the gazetteer cannot tell)."""
     if a.place_id is not None and a.place_id == b.place_id:
-        return "same"
+        info = _place_info(a.place_name) if a.place_name else None
+        return "country" if info and info[1] == "country" else "same"
     if not a.place_name or not b.place_name:
         return "unknown"
     ia, ib = _place_info(a.place_name), _place_info(b.place_name)
@@ -211,12 +214,13 @@ def place_relation(a: EventKey, b: EventKey) -> str:
     if ca and cb and ca != cb and len(ca) == 2 and len(cb) == 2:
         return "conflict"
     if place_key(a.place_name) == place_key(b.place_name):
-        return "same"
+        # one country named by both: compatible, but no evidence of one event ('a visit to China')
+        return "country" if ia and ib and ia[1] == ib[1] == "country" else "same"
     if not ia or not ib or ia[0] != ib[0]:
         return "unknown"
     kinds = {ia[1], ib[1]}
     if "country" in kinds:
-        return "same" if kinds == {"country"} else "within"
+        return "country" if kinds == {"country"} else "within"
     if kinds <= {"city", "landmark"}:
         return "conflict"  # two different cities of one country
     return "unknown"  # a province and a city: the gazetteer does not say whether one holds the other
@@ -251,6 +255,53 @@ def people_overlap(a: EventKey, b: EventKey) -> str | None:
     if not has_a or not has_b:
         return None
     return "conflict" if a.person_countries & b.person_countries else "disjoint"
+
+
+def _matches(name: str, others: frozenset[tuple[str, str | None]]) -> bool:
+    """The name is one of `others` written in full, shortened or reordered."""
+    tx = person_tokens(name)
+    for other, _ in others:
+        ty = person_tokens(other)
+        if not tx or not ty:
+            continue
+        short, full = (tx, ty) if len(tx) <= len(ty) else (ty, tx)
+        if sorted(short) == sorted(full) or full[: len(short)] == short or full[-len(short) :] == short:
+            return True
+    return False
+
+
+def counterpart_conflict(a: EventKey, b: EventKey) -> bool:
+    """Two reports that share someone but each name a counterpart the other does not, from countries
+    none of the shared people is from: 'X met the premier' and 'X met the president', or 'X met Y' and
+    'X met Z', are two meetings. Members of the shared people's own sides are no conflict."""
+    shared = {(n, c) for n, c in a.person_pairs if _matches(n, b.person_pairs)}
+    if not shared:
+        return False
+    covered = {c for _, c in shared}
+
+    def extras(x: EventKey, y: EventKey) -> set[tuple[str, bool]]:
+        # (country, written in Chinese or Korean script): 索萨 and 'Celinda Sosa' cannot be told apart
+        return {
+            (c, _is_cjk(n))
+            for n, c in x.person_pairs
+            if c and c not in covered and not _matches(n, y.person_pairs)
+        }
+
+    # each names a counterpart the other does not (of a country no shared person is from), in one script
+    return bool({s for _, s in extras(a, b)} & {s for _, s in extras(b, a)})
+
+
+def _is_cjk(name: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in name)
+
+
+def names_differ(a: str | None, b: str | None) -> bool:
+    """Both events are named, each with words of its own, and the names are not alike: 'GCCA CEO
+    Gathering' and 'ASEAN Ministerial Meeting' are two events wherever and whenever they were held."""
+    if not a or not b or name_relation(a, b):
+        return False
+    generic = set(_rules()["generic_name_words"])
+    return bool(name_core(a) - generic) and bool(name_core(b) - generic)
 
 
 def same_name(a: str | None, b: str | None) -> bool:
@@ -333,9 +384,11 @@ def assess(a: EventKey, b: EventKey) -> Match | None:
     takes merges when its score reaches `merge_threshold`, and a pair with some evidence but below
     the rule or the threshold is a possible duplicate when its score reaches `possible_threshold`.
     """
-    if a.type != b.type or names_conflict(a.name, b.name):
+    if a.type != b.type or names_conflict(a.name, b.name) or names_differ(a.name, b.name):
         return None
     if not countries_compatible(a.countries, b.countries, multilateral(a, b)):
+        return None
+    if a.type == "meeting" and counterpart_conflict(a, b):
         return None
     precision = date_precision(a, b)
     if precision is None and same_edition(a, b):
@@ -371,8 +424,8 @@ def _evidence(a: EventKey, b: EventKey, precision: str) -> dict[str, str]:
             ev["more_people"] = "shared"
     elif people == "surname":
         ev["surname"] = "same"
-    elif people == "conflict":
-        ev["people"] = "conflict"
+    elif people in ("conflict", "disjoint"):
+        ev["people"] = people
     name = name_relation(a.name, b.name)
     if name and shared:
         ev["name"] = name
@@ -381,7 +434,7 @@ def _evidence(a: EventKey, b: EventKey, precision: str) -> dict[str, str]:
     place = place_relation(a, b)
     if place == "conflict":
         ev["place"] = "conflict"
-    elif place in ("same", "within") and shared:
+    elif place in ("same", "within", "country") and shared:
         ev["place"] = place
     if a.org_ids & b.org_ids and shared:
         ev["organization"] = "shared"
@@ -404,36 +457,39 @@ def _score(evidence: dict[str, str], weights: dict[str, float]) -> float:
 
 def _rule(a: EventKey, b: EventKey, precision: str, ev: dict[str, str]) -> str | None:
     """The merge rule of each date precision (see `assess`)."""
-    person = "person" in ev
     name = ev.get("name")
     place = ev.get("place")
-    orgs = "organization" in ev
-    no_conflict = "people" not in ev
+    # one country named by both is no evidence, but for a visit (a visit is to a country), within a month
+    placed = place in ("same", "within") or (place == "country" and a.type == "visit" and precision != "year")
+    no_conflict = ev.get("people") != "conflict"
+    # an organization both name is no evidence when each names other people (two delegations to APEC)
+    orgs = "organization" in ev and "people" not in ev
+    person = "person" in ev and _person_enough(a, precision, ev)
     if place == "conflict":
-        return "person (places differ)" if person and same_days(a, b) else None
+        return "person (places differ)" if "person" in ev and same_days(a, b) else None
     if precision == "unanchored":
         if "all_facts" in ev:
             return "all facts (no dates)"
-        if name and place:
+        if name and placed:
             return "name and place (no dates)"
-        if "more_people" in ev and place:
+        if "more_people" in ev and placed:
             return "people and place (no dates)"
         return None
     if precision == "named_edition":
         return "named edition" if name and place_relation(a, b) != "conflict" else None
     if precision == "near_day":
-        if (name or person) and place:
+        if (name or person) and placed:
             return ("name" if name else "person") + " and place (days apart)"
         return None
     if precision == "year":
-        if (person or name == "same") and (place_relation(a, b) != "unknown" or orgs):
+        if (person or name == "same") and (place_relation(a, b) not in ("unknown", "country") or orgs):
             return "person" if person else "name"
         return None
     if person:
         return "person"
     if name == "same":
         return "name"
-    if name in ("contained", "similar") and place:
+    if name in ("contained", "similar") and placed:
         return "name and place"
     if precision == "day":
         if place == "same" and no_conflict:
@@ -441,13 +497,26 @@ def _rule(a: EventKey, b: EventKey, precision: str, ev: dict[str, str]) -> str |
         if orgs:
             return "organization"
         if "surname" in ev and (place == "within" or ev.get("countries") == "equal"):
-            return "surname and " + ("place" if place else "countries")
+            return "surname and " + ("place" if place == "within" else "countries")
         return None
     if orgs and (place == "same" or (precision == "month" and place == "within")):
         return "organization and place"
     if precision == "month" and place == "same" and no_conflict:
         return "place"
     return None
+
+
+def _person_enough(a: EventKey, precision: str, ev: dict[str, str]) -> bool:
+    """A shared person suffices on a shared day. Beyond it, a leader meets many people in a month and
+    attends many summits in a year: a meeting needs two shared people (both sides), a summit or forum
+    the same place or its name."""
+    if precision == "day":
+        return True
+    if a.type == "meeting":
+        return "more_people" in ev
+    if a.type == "conference":
+        return ev.get("place") == "same" or "name" in ev
+    return True
 
 
 def match_basis(a: EventKey, b: EventKey) -> str | None:

@@ -125,4 +125,5 @@ def load_event_key(db: Database, event_id: int) -> EventKey:
         place_country=row[7],
         person_names=frozenset(r[0] for r in named),
         person_countries=frozenset(r[1] for r in named if r[1]),
+        person_pairs=frozenset((r[0], r[1]) for r in named),
     )

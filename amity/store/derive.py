@@ -305,6 +305,9 @@ class DocumentDeriver:
             place_country=e.place.country if e.place else None,
             person_names=frozenset(self._links.get(p.name, p.name) for p in e.participants if p.name),
             person_countries=frozenset(p.country for p in e.participants if p.name and p.country),
+            person_pairs=frozenset(
+                (self._links.get(p.name, p.name), p.country) for p in e.participants if p.name
+            ),
         )
         found = self._match_event(key)
         db = self.db

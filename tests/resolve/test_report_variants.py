@@ -198,3 +198,77 @@ def test_a_name_alike_but_for_one_word_merges_at_the_same_place() -> None:
     assert (
         match_basis(a, k(name=b.name, date="2023-10-18", place_name="Shanghai", place_country="CN")) is None
     )
+
+
+def pairs(*people: tuple[str, str]) -> dict[str, object]:
+    return {
+        "person_names": frozenset(n for n, _ in people),
+        "person_pairs": frozenset(people),
+        "person_countries": frozenset(c for _, c in people),
+    }
+
+
+def test_one_visitor_meeting_two_hosts_is_two_meetings() -> None:
+    """'The prime minister met the premier' and '... met the president' on one trip: two meetings."""
+    base = {
+        "type": "meeting",
+        "date": "2023-10-18",
+        "countries": frozenset({"CN", "TH"}),
+        "place_name": "Beijing",
+        "place_country": "CN",
+        "person_ids": frozenset({1}),
+    }
+    premier = EventKey(**base, **pairs(("Somchai Rattana", "TH"), ("Zhou Ming", "CN")))  # type: ignore[arg-type]
+    president = EventKey(**base, **pairs(("Somchai Rattana", "TH"), ("Chen Hua", "CN")))  # type: ignore[arg-type]
+    assert assess(premier, president) is None
+    same = EventKey(**base, **pairs(("Somchai Rattana", "TH"), ("Zhou Ming", "CN"), ("Lek Boonma", "TH")))  # type: ignore[arg-type]
+    assert match_basis(premier, same) == "person"  # another member of the same side is no conflict
+
+
+def test_a_leader_in_the_news_all_month_is_not_one_meeting() -> None:
+    a = EventKey(type="meeting", date="2024-12", countries=frozenset({"CN", "ID"}), person_ids=frozenset({9}))
+    b = EventKey(
+        type="meeting", date="2024-12-09", countries=frozenset({"CN", "ID"}), person_ids=frozenset({9})
+    )
+    assert match_basis(a, b) is None  # one shared person in a month: not enough for a meeting
+    both = EventKey(
+        type="meeting", date="2024-12-09", countries=frozenset({"CN", "ID"}), person_ids=frozenset({9, 4})
+    )
+    assert (
+        match_basis(
+            EventKey(
+                type="meeting",
+                date="2024-12",
+                countries=frozenset({"CN", "ID"}),
+                person_ids=frozenset({9, 4}),
+            ),
+            both,
+        )
+        == "person"
+    )
+
+
+def test_differently_named_events_and_a_shared_country_are_not_one_event() -> None:
+    a = k(
+        name="Coastal Cities Expo",
+        date="2024-07",
+        place_name="Thailand",
+        place_country="TH",
+        countries=frozenset({"TH", "CA"}),
+    )
+    b = k(
+        name="Mekong Ministers Meeting",
+        date="2024-07-21",
+        place_name="Thailand",
+        place_country="TH",
+        countries=frozenset({"TH", "MM"}),
+    )
+    assert assess(a, b) is None
+    c = k(
+        name=None,
+        date="2024-07-21",
+        place_name="Thailand",
+        place_country="TH",
+        countries=frozenset({"TH", "MM"}),
+    )
+    assert match_basis(a, c) is None  # the same country is no place evidence

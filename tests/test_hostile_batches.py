@@ -178,7 +178,7 @@ def test_migration_rekeys_documents_of_an_older_registry(tmp_path: Path) -> None
             "VALUES (?, ?, 'empty.txt', 'skipped', 'empty', 'x')", (old_skip.content_hash, old_skip.source),
         )
         reg.db.execute("DROP INDEX documents_source")
-        reg.db.execute("DELETE FROM schema_migrations WHERE version >= 3")
+        reg.db.execute("DELETE FROM schema_migrations WHERE version = 3")
     with open_registry(url) as reg:
         assert reg.schema_version >= 3
         keys = {r[0] for r in reg.db.rows("SELECT content_hash FROM documents")}

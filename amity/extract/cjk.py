@@ -20,6 +20,7 @@ from typing import Any
 
 from amity.annotate.cjk import CjkAnnotated, CjkSentence, annotate, place_names, places
 from amity.data_files import load_json
+from amity.extract.cjk_orgs import org_country, org_mentions, org_named, unify_orgs
 from amity.records import Document, DocumentRecord, Event, Organization, Person, Place, Span
 
 LANGUAGES = ("zh", "ko")
@@ -68,7 +69,7 @@ def lexicon(language: str) -> Lexicon:
         weak_needs=tuple(d.get("weak_needs", [])),
         planned=tuple(d["planned"]),
         negated=tuple(d["negated"]),
-        title_rx=re.compile(title),
+        title_rx=re.compile(rf"(?:{d['title_prefixes']})?(?:{title})" if d.get("title_prefixes") else title),
         chain_rx=re.compile(chain),
         org_suffixes=tuple(sorted(d["org_suffixes"], key=len, reverse=True)),
         surnames=d["surnames"],
@@ -395,6 +396,7 @@ def _zh_people(ann: CjkAnnotated, lex: Lexicon) -> list[PersonInfo]:
         taken: list[tuple[int, int]] = []
         last_title: tuple[str | None, str | None, str | None, str | None] | None = None
         last_end = -1
+        orgs = org_mentions(s, "zh")
         for m in lex.title_rx.finditer(text):
             name = _zh_name_at(text, m.end(), lex)
             if not name or lex.title_rx.match(name) or places().code(name):
@@ -402,6 +404,11 @@ def _zh_people(ann: CjkAnnotated, lex: Lexicon) -> list[PersonInfo]:
             if any(text.startswith(w, m.end()) for w in ("兼", "、")):
                 continue
             zone = _zone_before(text, m.end(), taken)
+            at = m.end() - len(zone)
+            # a boundary word inside an organisation's name does not cut it: 中共中央对外联络部
+            whole = next((o for o in orgs if o.start < at < o.end and o.end <= m.end()), None)
+            if whole is not None:
+                zone = text[whole.start : m.end()]
             info = _split_zone(zone, lex)
             if info[0] is None:
                 continue
@@ -684,6 +691,25 @@ def _merge(cands: list[Cand], people: list[PersonInfo] | None = None, home: str 
     return out
 
 
+def _support(events: list[Cand], domestic: list[Cand]) -> None:
+    """A sentence that reports an event of the same type, status and date as one with parties of two
+    countries reports that event too (签约仪式上，自治区政府分别与…签署了协议): its parties and evidence
+    join the event; such a sentence alone never makes an event."""
+    for c in domestic:
+        e = next(
+            (
+                o
+                for o in events
+                if o.type == c.type
+                and o.status == c.status
+                and (c.date is None or o.date is not None and o.date.value == c.date.value)
+            ),
+            None,
+        )
+        if e is not None and c.sentence not in e.sentences:
+            e.sentences.append(c.sentence)
+
+
 def _fields(text: str, lex: Lexicon) -> tuple[str, ...]:
     return tuple(sorted(f for f, words in lex.fields if any(w in text for w in words)))
 
@@ -744,23 +770,15 @@ def _role(p: PersonInfo, c: Cand) -> str:
     return "attendee"
 
 
-def _orgs_in(text: str, lex: Lexicon) -> list[tuple[str, str | None]]:
-    """Organisations a sentence names with a country in front (越南社会科学翰林院) and the bodies jieba
-    tags as organisations."""
-    out: list[tuple[str, str | None]] = []
-    if lex.language != "zh":
-        return out
-    p = places()
-    sfx = "|".join(re.escape(s) for s in lex.org_suffixes if len(s) >= 2)
-    for name, s, e, code in place_names(text):
-        if p.kind(name) != "country":
-            continue
-        m = re.match(rf"[\u4e00-\u9fff]{{0,14}}?(?:{sfx})", text[e:])
-        if m and not lex.title_rx.match(text[e:]):
-            org = text[s : e + m.end()]
-            if len(org) - len(name) >= 2:
-                out.append((org, code))
-    return out
+def _person_org_country(p: PersonInfo, home: str) -> str | None:
+    """The country of a person's organisation: the one its name names, none for an international body
+    (世界卫生组织), else the person's."""
+    if not p.organization:
+        return None
+    m = org_named(p.organization)
+    if m.named_country or m.international:
+        return org_country(m, home)
+    return p.org_country or p.country
 
 
 def extract_cjk(doc: Document) -> DocumentRecord:
@@ -820,7 +838,11 @@ def extract_cjk(doc: Document) -> DocumentRecord:
     )
     for p in people:
         p.country = _person_country(p, lex, home, foreign)
+        owner = org_named(p.organization).named_country if p.organization else None
+        if owner and p.title and p.title.startswith(p.organization or ""):  # 中国美国商会总裁: US
+            p.country = owner
     cands: list[Cand] = []
+    domestic: list[Cand] = []  # candidates without two countries: support only
     for s in sentences:
         for c in _cands(s, lex):
             dates = dates_in(s.text, language, ref)
@@ -836,13 +858,14 @@ def extract_cjk(doc: Document) -> DocumentRecord:
             for x in near:
                 found |= countries_in(x.text)
                 found |= {p.country for p in people if x.index in p.mentions and p.country}
-                found |= {code for _o, code in _orgs_in(x.text, lex) if code}
+                found |= {m.named_country for m in org_mentions(x, language) if m.named_country}
             foreign_cue = any(w in x.text for x in near for w in _FOREIGN_CUES)
             if (
                 len(found) < 2
                 and not any(len(x) > 2 for x in found)
                 and not ((found or c.type in ("meeting", "visit")) and foreign_cue)
             ):
+                domestic.append(c)
                 continue
             c.place = _place_of(c, lex)
             c.countries = found
@@ -850,6 +873,7 @@ def extract_cjk(doc: Document) -> DocumentRecord:
     events = _merge(cands, people, home)
     if not events:
         return empty
+    _support(events, domestic)
     out: list[Event] = []
     used_people: dict[str, Person] = {}
     used_orgs: dict[str, Organization] = {}
@@ -866,15 +890,20 @@ def extract_cjk(doc: Document) -> DocumentRecord:
         for p in people:
             if p.mentions & idx and p.organization:
                 orgs.setdefault(
-                    p.organization, Organization(p.organization, None, p.org_country or p.country, "attendee")
+                    p.organization,
+                    Organization(p.organization, None, _person_org_country(p, home), "attendee"),
                 )
-        for name, code in _orgs_in(text, lex):
-            orgs.setdefault(name, Organization(name, None, code, "attendee"))
+        named_by_orgs: set[str] = set()
+        for s in e.sentences:
+            for om in org_mentions(s, language):
+                orgs.setdefault(om.name, Organization(om.name, None, org_country(om, home), "attendee"))
+                if om.named_country:
+                    named_by_orgs.add(om.named_country)
         for o in orgs.values():
             used_orgs.setdefault(o.name, Organization(o.name, None, o.country))
         cset = set(e.countries)
         cset |= {p.country for p in parts if p.country}
-        cset |= {o.country for o in orgs.values() if o.country}
+        cset |= named_by_orgs
         place = e.place
         if place is None and e.status == "occurred" and not any(w in text for w in lex.phone):
             place = lead_place or dl_place
@@ -924,9 +953,9 @@ def extract_cjk(doc: Document) -> DocumentRecord:
                 used_people.setdefault(p.name, Person(p.name, p.title, p.organization, p.country))
                 if p.organization:
                     used_orgs.setdefault(
-                        p.organization, Organization(p.organization, None, p.org_country or p.country)
+                        p.organization, Organization(p.organization, None, _person_org_country(p, home))
                     )
-    return DocumentRecord(
+    record = DocumentRecord(
         doc.doc,
         doc.title,
         doc.published,
@@ -935,6 +964,7 @@ def extract_cjk(doc: Document) -> DocumentRecord:
         participants=tuple(used_people.values()),
         organizations=tuple(used_orgs.values()),
     )
+    return unify_orgs(record) if language == "zh" else record
 
 
 __all__ = ["LANGUAGES", "extract_cjk", "dates_in", "countries_in", "lexicon", "timedelta"]

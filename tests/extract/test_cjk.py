@@ -118,3 +118,35 @@ def test_ko_domestic_story_has_no_event() -> None:
 def test_english_document_gets_nothing_here() -> None:
     r = extract_cjk(Document("t.txt", "The minister met his counterpart.", language="en"))
     assert r.events == ()
+
+
+def test_zh_organizations_from_name_shapes() -> None:
+    r = zh(
+        "新华社成都12月3日电  12月3日，由四川省人民政府、中国国际经济交流中心和马来西亚中华总商会共同举办的"
+        "中马经贸合作论坛在成都开幕。\n\n"
+        "论坛期间，省政府与马来西亚中华总商会签署了合作备忘录，省教育厅、商务厅分别与马方签署了合作协议。"
+        "中国国际经济交流中心副理事长陈德明、马来西亚中华总商会会长林国华出席并致辞。"
+    )
+    names = {o.name: o.country for o in r.organizations}
+    assert names["中国国际经济交流中心"] == "CN"
+    assert names["马来西亚中华总商会"] == "MY"  # the country its name names
+    assert "四川省人民政府" in names
+    people = {p.name: p for p in r.participants}
+    assert people["林国华"].organization == "马来西亚中华总商会" and people["林国华"].country == "MY"
+    assert people["陈德明"].organization == "中国国际经济交流中心"
+    # no organisation made of a common word or a dateline's news agency
+    assert not {"新华社", "中心", "政府"} & set(names)
+
+
+def test_zh_short_form_of_an_organization_is_the_same_body() -> None:
+    r = zh(
+        "12月2日，中国国际贸易促进委员会会长张红在北京会见了越南工商会代表团。"
+        "张红表示，中国贸促会愿同越方加强企业交流。"
+    )
+    names = [o.name for o in r.organizations]
+    assert "中国国际贸易促进委员会" in names and "中国贸促会" not in names
+
+
+def test_zh_domestic_signing_alone_makes_no_event() -> None:
+    r = zh("12月2日，省政府与省内十家企业签署了战略合作协议，涉及新能源和数字经济等领域。")
+    assert r.events == ()

@@ -36,6 +36,7 @@ class Lexicon:
     weak_needs: tuple[str, ...]
     planned: tuple[str, ...]
     negated: tuple[str, ...]
+    since: tuple[str, ...]  # 以来: a clause dating something else from an undated past event
     title_rx: re.Pattern[str]  # one title word
     chain_rx: re.Pattern[str]  # a chain of titles: 国务委员兼外长
     org_suffixes: tuple[str, ...]
@@ -69,6 +70,7 @@ def lexicon(language: str) -> Lexicon:
         weak_needs=tuple(d.get("weak_needs", [])),
         planned=tuple(d["planned"]),
         negated=tuple(d["negated"]),
+        since=tuple(d.get("since", [])),
         title_rx=re.compile(rf"(?:{d['title_prefixes']})?(?:{title})" if d.get("title_prefixes") else title),
         chain_rx=re.compile(chain),
         org_suffixes=tuple(sorted(d["org_suffixes"], key=len, reverse=True)),
@@ -225,7 +227,14 @@ def _short_rx() -> re.Pattern[str]:
 
 def countries_in(text: str) -> set[str]:
     """Countries and blocs a text names: full names, places, and compounds of short forms."""
-    found = {code for _, _, _, code in place_names(text) if code}
+    p = places()
+    works = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{1,40}》", text)]
+    # a city in the title of a work names no party: 《巴黎协定》, 《京都议定书》
+    found = {
+        code
+        for name, s, e, code in place_names(text)
+        if code and not (p.kind(name) == "place" and any(a < s and e < b for a, b in works))
+    }
     short = places().short
     forms = sorted(short, key=len, reverse=True)
     for m in _short_rx().finditer(text):
@@ -570,6 +579,17 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
     return s, min(ends) if ends else len(text)
 
 
+def _label(text: str, i: int, word: str) -> bool:
+    """Whether a trigger is a column's label, not an event: 国际论坛：…, …（国际论坛）."""
+    head = re.match(r"[^，。：:（(]{1,8}[：:]", text)
+    if head and i + len(word) <= head.end():
+        return True
+    for m in re.finditer(r"[（(]([^）)]{1,8})[）)]", text):
+        if m.start() < i and i + len(word) < m.end() and m.end() >= len(text.rstrip()):
+            return True
+    return False
+
+
 def _cands(s: CjkSentence, lex: Lexicon) -> list[Cand]:
     out: list[Cand] = []
     text = s.text
@@ -579,7 +599,7 @@ def _cands(s: CjkSentence, lex: Lexicon) -> list[Cand]:
             (i, w)
             for w in words
             for i in [m.start() for m in re.finditer(re.escape(w), text)]
-            if not any(len(x) > len(w) and text.startswith(x, i) for x in longer)
+            if not any(len(x) > len(w) and text.startswith(x, i) for x in longer) and not _label(text, i, w)
         ]
         if not hits:
             continue
@@ -607,6 +627,8 @@ def _status(c: Cand, lex: Lexicon, ref: date | None) -> str | None:
     if lex.language == "ko":  # the verb comes last: 회담이 태풍으로 취소됐다
         window = text[max(cs, c.pos - 12) :]
     if any(w in window for w in lex.negated):
+        return None
+    if c.date is None and any(w in text[c.pos : ce] for w in lex.since):  # 签署《巴黎协定》以来: background
         return None
     if lex.language == "ko":
         if any(

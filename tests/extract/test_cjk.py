@@ -150,3 +150,26 @@ def test_zh_short_form_of_an_organization_is_the_same_body() -> None:
 def test_zh_domestic_signing_alone_makes_no_event() -> None:
     r = zh("12月2日，省政府与省内十家企业签署了战略合作协议，涉及新能源和数字经济等领域。")
     assert r.events == ()
+
+
+def test_zh_opinion_column_reports_no_event() -> None:
+    r = zh(
+        "国际观察：绿色发展的中国答卷\n\n"
+        "自从各国签署《巴黎协定》以来，中国在减排方面做了大量工作，光伏和风电装机容量位居世界前列。"
+        "在我看来，这些成就来自长期的规划和坚持。\n\n"
+        "中国城市的空气越来越好，这是每一位到访者都能感受到的变化（国际论坛）"
+    )
+    assert r.events == ()
+
+
+def test_zh_domestic_meeting_reports_no_event() -> None:
+    r = zh(
+        "12月3日，省委书记李明在省会会见了省内重点企业负责人，听取企业对营商环境的意见。"
+        "李明表示，省委、省政府将为企业发展提供更好的服务。"
+    )
+    assert r.events == ()
+
+
+def test_zh_treaty_named_after_a_city_still_counts_its_parties() -> None:
+    r = zh("12月5日，中法两国外长在北京签署了关于落实《巴黎协定》的联合声明。")
+    assert any(set(e.countries) >= {"CN", "FR"} for e in r.events)

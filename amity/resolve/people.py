@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from amity.resolve.names import fold, person_key, person_sorted_key, person_tokens
+
+_CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 FUZZY_THRESHOLD = 92.0
 MIN_FUZZY_KEY = 8  # short keys ("liuaiping") differ by one letter between different people
@@ -96,4 +99,49 @@ def link_short_names(names: Sequence[str]) -> dict[str, str]:
         owners = {person_key(f) for f in full if t[0] in (person_tokens(f)[0], person_tokens(f)[-1])}
         if len(owners) == 1:
             links[n] = next(f for f in full if person_key(f) in owners)
+    return links
+
+
+@dataclass(frozen=True)
+class EventParticipant:
+    """A resolved participant of one event as one report gives it."""
+
+    person_id: int
+    name: str
+    country: str | None
+    role: str | None = None
+
+
+_ANY_ROLE = (None, "", "attendee")
+
+
+def _roles_agree(a: str | None, b: str | None) -> bool:
+    return a == b or a in _ANY_ROLE or b in _ANY_ROLE
+
+
+def _fits(q: EventParticipant, p: EventParticipant, cjk_script: bool) -> bool:
+    """Whether q could be p: the same country, agreeing roles, its name in the script asked for."""
+    return q.country == p.country and bool(_CJK.search(q.name)) == cjk_script and _roles_agree(q.role, p.role)
+
+
+def transliteration_links(
+    new: Sequence[EventParticipant], known: Sequence[EventParticipant]
+) -> dict[int, int]:
+    """Within one event that a new report joins: the new report's people who are the known reports'
+    people written in another script (布林肯 for 'Antony Blinken', whose romanized key is not the English
+    spelling). A new participant is linked to a known one when neither has a counterpart in the other
+    report, one name is in Chinese or Korean script and the other is not, their countries are the same
+    and their roles agree, and each is the only such participant on its side. Returns new person id ->
+    known person id."""
+    new_ids = {p.person_id for p in new}
+    known_ids = {p.person_id for p in known}
+    lone_new = [p for p in new if p.person_id not in known_ids and p.country]
+    lone_known = [p for p in known if p.person_id not in new_ids and p.country]
+    links: dict[int, int] = {}
+    for p in lone_new:
+        script = bool(_CJK.search(p.name))
+        mates = {q.person_id for q in lone_known if _fits(q, p, not script)}
+        rivals = {q.person_id for q in lone_new if _fits(q, p, script)}
+        if len(mates) == 1 and rivals == {p.person_id}:
+            links[p.person_id] = next(iter(mates))
     return links

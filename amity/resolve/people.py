@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from amity.annotate.romanize import korean_fold
 from amity.resolve.names import fold, person_key, person_sorted_key, person_tokens
 
 _CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -56,6 +57,8 @@ def _score(m: PersonMention, c: PersonCandidate) -> float:
             continue
         if person_key(name) == key:
             best = max(best, 100.0)
+        elif _hangul_and_latin(m.name, name) and _ko_folded(m.name) == _ko_folded(name):
+            best = max(best, 98.0)  # 김홍균 and 'Kim Hong-kyun'
         elif len(tokens) > 1 and person_sorted_key(name) == skey:
             best = max(best, 99.0)
         elif len(tokens) == 1 or len(ctokens) == 1:
@@ -75,6 +78,18 @@ def _score(m: PersonMention, c: PersonCandidate) -> float:
             if same_surname and ratio >= FUZZY_THRESHOLD:
                 best = max(best, ratio - 10.0)
     return best
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _hangul_and_latin(a: str, b: str) -> bool:
+    """One name written in Hangul, the other in Latin letters."""
+    return bool(_HANGUL.search(a)) != bool(_HANGUL.search(b)) and not (_CJK.search(a) and _CJK.search(b))
+
+
+def _ko_folded(name: str) -> str:
+    return korean_fold(" ".join(person_tokens(name)))
 
 
 def match_person(m: PersonMention, candidates: Iterable[PersonCandidate]) -> int | None:

@@ -84,3 +84,13 @@ def test_transliteration_links_join_the_only_counterpart_of_a_country() -> None:
     assert (
         transliteration_links([P(1, "王毅", "CN"), P(9, "布林肯", "US"), P(8, "伯恩斯", "US")], known) == {}
     )
+
+
+def test_a_hangul_name_matches_its_english_spelling() -> None:
+    from amity.resolve.people import PersonCandidate, PersonMention, match_person
+
+    known = [PersonCandidate(1, ("Kim Hong-kyun",), "KR"), PersonCandidate(2, ("Lee Jung-min",), "KR")]
+    assert match_person(PersonMention("김홍균", country="KR"), known) == 1
+    assert match_person(PersonMention("이정민", country="KR"), known) == 2
+    assert match_person(PersonMention("김홍민", country="KR"), known) is None
+    assert match_person(PersonMention("김홍균", country="JP"), known) is None

@@ -494,12 +494,71 @@ def _ko_word_kind(word: str, lex: Lexicon) -> str | None:
     return None
 
 
+def _ko_foreign_after_title(words: list[tuple[str, int]], i: int, lex: Lexicon) -> tuple[str, int] | None:
+    """A foreign name of one or two words written after its title, the title after its country, city or
+    organisation: 알마티 국립공과대학 부총장 아이굴 누르벡, 치앙마이 시장 쏨삭 분야랏이 (name, words used)."""
+    if i < 2 or _ko_word_kind(words[i - 1][0], lex) != "title" or _KO_PARTICLE.search(words[i - 1][0]):
+        return None
+    owner = words[i - 2][0]
+    if not any(_ko_word_kind(w, lex) or places().code(w) for w in (owner, _KO_PARTICLE.sub("", owner))):
+        return None
+    parts: list[str] = []
+    for w, _ in words[i : i + 2]:
+        bare = _KO_PARTICLE.sub("", w)
+        if not re.fullmatch(r"[\uac00-\ud7a3]{2,6}", bare) or _ko_word_kind(bare, lex) or places().code(bare):
+            break
+        parts.append(bare)
+        if bare != w:
+            break
+    if not parts or _ko_is_name(parts[0], lex) and len(parts) == 1:
+        return None
+    last = words[i + len(parts) - 1][0]
+    if last == parts[-1] and i + len(parts) < len(words) and words[i + len(parts)][0] not in ("등", "씨"):
+        return None  # a name ends at its particle (or 등): 쏨삭 분야랏이, 아이굴 누르벡 등
+    return " ".join(parts), len(parts)
+
+
+def _ko_zone_info(
+    words: list[tuple[str, int]], i: int, lex: Lexicon
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """(title, organisation, country, country) of the words before words[i]: 알마티 국립공과대학 부총장."""
+    zone: list[tuple[str, str]] = []
+    j = i - 1
+    while j >= 0 and len(zone) < 4:
+        w = words[j][0]
+        bare = w if places().code(w) else _KO_PARTICLE.sub("", w)
+        k = _ko_word_kind(w, lex) or ("place" if places().code(bare) else None)
+        if k is None or (bare != w and j != i - 1 and len(w) > 3):
+            break
+        zone.insert(0, (bare, k))
+        j -= 1
+    country = next((places().code(w) for w, k in zone if k == "country"), None)
+    if country is None:
+        country = next((places().code(w) for w, k in zone if k == "place"), None)
+    title = " ".join(w for w, k in zone if k == "title") or None
+    org = (
+        " ".join(w for w, k in zone if k in ("org", "country", "place"))
+        if any(k == "org" for _w, k in zone)
+        else None
+    )
+    return title, org, country, country
+
+
 def _ko_people(ann: CjkAnnotated, lex: Lexicon) -> list[PersonInfo]:
     people: dict[str, PersonInfo] = {}
     for s in ann.sentences:
         words = [(m.group(), m.start()) for m in re.finditer(r"[^\s,.·“”‘’()]+", s.text)]
+        skip_to = 0
         for i, (word, _start) in enumerate(words):
+            if i < skip_to:
+                continue
             bare = _KO_PARTICLE.sub("", word)
+            after_title = _ko_foreign_after_title(words, i, lex)
+            if after_title:
+                name, n_words = after_title
+                skip_to = i + n_words
+                _add_person(people, name, _ko_zone_info(words, i, lex), s.index)
+                continue
             if _ko_foreign_name(bare, words[i + 1 : i + 4], lex) and word == bare:
                 pass
             elif not _ko_is_name(bare, lex) and not (
@@ -618,6 +677,10 @@ def _cands(s: CjkSentence, lex: Lexicon) -> list[Cand]:
     return out
 
 
+# a Korean verb ending that joins two clauses: 맺고, 둘러봤으며, 방문하면서
+_KO_CONNECTIVE = re.compile(r"[\uac00-\ud7a3](?:고|며|면서)\s")
+
+
 def _status(c: Cand, lex: Lexicon, ref: date | None) -> str | None:
     """occurred, planned or historical; None when the trigger reports what did not happen."""
     text = c.sentence.text
@@ -631,9 +694,12 @@ def _status(c: Cand, lex: Lexicon, ref: date | None) -> str | None:
     if c.date is None and any(w in text[c.pos : ce] for w in lex.since):  # 签署《巴黎协定》以来: background
         return None
     if lex.language == "ko":
-        if any(
-            w in text[c.pos : ce if ce > c.pos else len(text)] for w in ("예정", "계획", "방침", "기로")
-        ) or re.search(r"오는\s?\d", before):
+        end = ce if ce > c.pos else len(text)
+        joint = _KO_CONNECTIVE.search(text, c.pos, end)  # 자매결연을 맺고 …넓히기로 했다: two clauses
+        end = joint.start() + 1 if joint else end
+        if any(w in text[c.pos : end] for w in ("예정", "계획", "방침", "기로")) or re.search(
+            r"오는\s?\d", before
+        ):
             return "planned"
     elif any(w in before for w in lex.planned) and not any(w in before for w in ("将近", "将军")):
         return "planned"
@@ -696,6 +762,8 @@ def _merge(cands: list[Cand], people: list[PersonInfo] | None = None, home: str 
                     or not c.date
                     or o.date.value.startswith(c.date.value)
                     or c.date.value.startswith(o.date.value)
+                    or c.type == "visit"
+                    and o.date.value[:7] == c.date.value[:7]  # a trip lasts days
                 )
             ),
             None,
@@ -869,7 +937,9 @@ def extract_cjk(doc: Document) -> DocumentRecord:
         for c in _cands(s, lex):
             dates = dates_in(s.text, language, ref)
             before = [d for d in dates if d.start <= c.pos]
-            c.date = before[-1] if before else (dates[0] if dates else None)
+            _cs, ce = _clause(s.text, c.pos)
+            after = [d for d in dates if c.pos < d.start < ce]  # not a date of the next clause
+            c.date = before[-1] if before else (after[0] if after else None)
             st = _status(c, lex, ref)
             if st is None:
                 continue

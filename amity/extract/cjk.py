@@ -468,8 +468,14 @@ def _add_person(
 def _ko_is_name(word: str, lex: Lexicon) -> bool:
     if not re.fullmatch(r"[\uac00-\ud7a3]{2,4}", word) or places().code(word):
         return False
+    if any(places().code(word[:k]) and word[k:] in _KO_PLACE_ENDINGS for k in range(2, len(word))):
+        return False  # 서울서 is 'in Seoul'
+
     compound = any(word.startswith(c) for c in lex.compound_surnames)
     return (compound or word[0] in lex.surnames) and len(word) <= 4 and not lex.title_rx.fullmatch(word)
+
+
+_KO_PLACE_ENDINGS = frozenset({"서", "에", "의", "은", "는", "이", "가", "을", "를", "도", "로", "와", "과"})
 
 
 def _ko_foreign_name(word: str, following: list[tuple[str, int]], lex: Lexicon) -> bool:

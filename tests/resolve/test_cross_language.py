@@ -105,3 +105,32 @@ def test_two_foreigners_of_one_country_are_not_guessed(extractor: Any, tmp_path:
         assert len(found) == 1 and found[0]["name"] == "布林肯"  # two candidates: left apart
     finally:
         registry.close()
+
+
+ENGLISH_SEOUL = (
+    "Korea, China vice foreign ministers meet in Seoul\nUpdated: 2025-08-14\n\n"
+    "Korea's First Vice Foreign Minister Kim Hong-kyun met Chinese Vice Foreign Minister Sun Weidong "
+    "in Seoul on Wednesday to discuss youth exchanges and tourism between the two countries.\n"
+)
+KOREAN_SEOUL = (
+    "외교부 제1차관, 중국 외교부 부부장과 서울서 회담\n2025-08-14\n\n"
+    "외교부 제1차관 김홍균은 지난 13일 서울에서 쑨웨이둥 중국 외교부 부부장과 회담하고 두 나라의 청소년 "
+    "교류와 관광 협력 방안을 논의했다.\n"
+)
+
+
+def test_an_english_and_a_korean_report_share_both_people(extractor: Any, tmp_path: Path) -> None:
+    registry = _ingest_pair(extractor, tmp_path, ENGLISH_SEOUL, KOREAN_SEOUL)
+    try:
+        events, _ = registry.list_events(EventFilter())
+        meetings = [e for e in events if e["type"] == "meeting"]
+        assert len(meetings) == 1 and meetings[0]["n_sources"] == 2, meetings
+        for q in ("Kim Hong-kyun", "김홍균"):
+            found, _ = registry.list_people(q=q)
+            assert len(found) == 1 and found[0]["country"] == "KR", q
+        for q in ("Sun Weidong", "쑨웨이둥"):
+            found, _ = registry.list_people(q=q)
+            assert len(found) == 1 and found[0]["country"] == "CN", q
+        assert registry.list_people()[1] == 2
+    finally:
+        registry.close()

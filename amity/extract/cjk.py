@@ -37,6 +37,7 @@ class Lexicon:
     planned: tuple[str, ...]
     negated: tuple[str, ...]
     since: tuple[str, ...]  # 以来: a clause dating something else from an undated past event
+    during: tuple[str, ...]  # 期间: an event during a trip, dated by the trip
     title_rx: re.Pattern[str]  # one title word
     chain_rx: re.Pattern[str]  # a chain of titles: 国务委员兼外长
     org_suffixes: tuple[str, ...]
@@ -71,6 +72,7 @@ def lexicon(language: str) -> Lexicon:
         planned=tuple(d["planned"]),
         negated=tuple(d["negated"]),
         since=tuple(d.get("since", [])),
+        during=tuple(d.get("during", [])),
         title_rx=re.compile(rf"(?:{d['title_prefixes']})?(?:{title})" if d.get("title_prefixes") else title),
         chain_rx=re.compile(chain),
         org_suffixes=tuple(sorted(d["org_suffixes"], key=len, reverse=True)),
@@ -1018,6 +1020,12 @@ def extract_cjk(doc: Document) -> DocumentRecord:
                 ),
                 None,
             )
+        during = any(w in text for w in lex.during)
+        if value is None and e.status == "occurred" and e.type != "visit" and during:
+            # 访问期间，他还会见了…: a meeting during the trip has the trip's date
+            trip = next((x for x in events if x.type == "visit" and x.status == "occurred"), None)
+            if trip is not None:
+                value = (trip.date.value if trip.date else dl_date or "")[:7] or None
         if value is None and e.status == "occurred":
             value = dl_date
         if e.type == "visit" and value and len(value) == 10 and not end_value:

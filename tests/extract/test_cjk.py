@@ -173,3 +173,13 @@ def test_zh_domestic_meeting_reports_no_event() -> None:
 def test_zh_treaty_named_after_a_city_still_counts_its_parties() -> None:
     r = zh("12月5日，中法两国外长在北京签署了关于落实《巴黎协定》的联合声明。")
     assert any(set(e.countries) >= {"CN", "FR"} for e in r.events)
+
+
+def test_zh_meeting_during_a_trip_has_the_trip_date() -> None:
+    r = zh(
+        "新华社河内12月3日电  国务委员兼国防部长李明日前率团访问越南。访问期间，李明还会见了越南国防部长潘文江。"
+    )
+    meetings = [e for e in r.events if e.type == "meeting"]
+    visits = [e for e in r.events if e.type == "visit"]
+    assert visits and meetings
+    assert meetings[0].date == visits[0].date == "2024-12"  # not the dateline day 12-03

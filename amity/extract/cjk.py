@@ -38,6 +38,7 @@ class Lexicon:
     negated: tuple[str, ...]
     since: tuple[str, ...]  # 以来: a clause dating something else from an undated past event
     during: tuple[str, ...]  # 期间: an event during a trip, dated by the trip
+    many_countries_rx: re.Pattern[str] | None  # 150个国家: parties of many countries
     title_rx: re.Pattern[str]  # one title word
     chain_rx: re.Pattern[str]  # a chain of titles: 国务委员兼外长
     org_suffixes: tuple[str, ...]
@@ -73,6 +74,7 @@ def lexicon(language: str) -> Lexicon:
         negated=tuple(d["negated"]),
         since=tuple(d.get("since", [])),
         during=tuple(d.get("during", [])),
+        many_countries_rx=re.compile(d["many_countries"]) if d.get("many_countries") else None,
         title_rx=re.compile(rf"(?:{d['title_prefixes']})?(?:{title})" if d.get("title_prefixes") else title),
         chain_rx=re.compile(chain),
         org_suffixes=tuple(sorted(d["org_suffixes"], key=len, reverse=True)),
@@ -960,10 +962,13 @@ def extract_cjk(doc: Document) -> DocumentRecord:
                 found |= {p.country for p in people if x.index in p.mentions and p.country}
                 found |= {m.named_country for m in org_mentions(x, language) if m.named_country}
             foreign_cue = any(w in x.text for x in near for w in _FOREIGN_CUES)
+            # 150个国家和90多个国际组织的嘉宾与会: a gathering of many countries, in the trigger's sentence
+            many = bool(lex.many_countries_rx and lex.many_countries_rx.search(s.text))
             if (
                 len(found) < 2
                 and not any(len(x) > 2 for x in found)
                 and not ((found or c.type in ("meeting", "visit")) and foreign_cue)
+                and not (many and c.type in ("conference", "program"))
             ):
                 domestic.append(c)
                 continue
@@ -1027,7 +1032,8 @@ def extract_cjk(doc: Document) -> DocumentRecord:
             if trip is not None:
                 value = (trip.date.value if trip.date else dl_date or "")[:7] or None
         if value is None and e.status == "occurred":
-            value = dl_date
+            # the dateline's day, else the year of publication: what the text supports of a recent event
+            value = dl_date or (doc.published[:4] if doc.published else None)
         if e.type == "visit" and value and len(value) == 10 and not end_value:
             value = value[:7]  # a trip lasts days: the day it is reported on is not the trip's date
         salience = "main" if e.status == "occurred" else "mentioned"

@@ -183,3 +183,15 @@ def test_zh_meeting_during_a_trip_has_the_trip_date() -> None:
     visits = [e for e in r.events if e.type == "visit"]
     assert visits and meetings
     assert meetings[0].date == visits[0].date == "2024-12"  # not the dateline day 12-03
+
+
+def test_zh_gathering_of_many_countries_is_an_exchange() -> None:
+    r = zh(
+        "在抗击疫情的过程中，我们同80多个国家的卫生部门举行了专家视频会议，分享防控经验。",
+        published="2021-03-02",
+    )
+    [e] = [e for e in r.events if e.type == "conference"]
+    assert e.status == "occurred"
+    assert e.date == "2021"  # no date in the text: the year of publication
+    # a domestic conference that only mentions many countries in another sentence is not one
+    assert zh("本市举行了中小企业座谈会。会上介绍了企业产品销往30多个国家的情况。").events == ()

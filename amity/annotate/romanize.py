@@ -1,6 +1,7 @@
 """Romanized keys of Chinese and Korean names, for matching one person across languages:
 Hanyu Pinyin without tones for Chinese (王毅 -> 'wang yi'), Revised Romanization for Korean
-(김홍균 -> 'gim honggyun'): surname, a space, the given name written together."""
+(김홍균 -> 'kim honggyun', the surname in its conventional spelling): surname, a space, the given
+name written together."""
 
 from __future__ import annotations
 
@@ -90,5 +91,37 @@ def _korean(name: str) -> str:
     compound = next((c for c in data["compound_surnames"] if name.startswith(c)), None)
     surname = compound or name[0]
     if 2 <= len(name) <= 4 and (compound or name[0] in data["surnames"]):
-        return f"{rr(surname)} {rr(name[len(surname) :])}"
+        spelling = data.get("surname_spellings", {}).get(surname) or rr(surname)
+        return f"{spelling} {rr(name[len(surname) :])}"
     return rr(name)
+
+
+# Revised Romanization and the spellings Koreans use in English differ in voicing (Hong-gyun and
+# Hong-kyun), in eo/u (Jeong-min, Jung-min), oo/u (Se-hoon, Se-hun) and r/l: a name compared across
+# the two writings is compared on this folded form.
+_KO_FOLDS = (
+    ("kk", "g"),
+    ("tt", "d"),
+    ("pp", "b"),
+    ("ch", "j"),
+    ("sh", "s"),
+    ("k", "g"),
+    ("t", "d"),
+    ("p", "b"),
+    ("r", "l"),
+    ("eo", "u"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ae", "e"),
+    ("wo", "w"),
+)
+
+
+def korean_fold(key: str) -> str:
+    """A romanized Korean name's letters with the differences between spelling systems folded:
+    'kim hong-kyun' and 'gim honggyun' both give 'gimhonggyun'."""
+    s = re.sub(r"[^a-z]", "", key.lower())
+    for a, b in _KO_FOLDS:
+        s = s.replace(a, b)
+    return s

@@ -20,6 +20,7 @@ from typing import Any
 
 from amity.annotate.cjk import CjkAnnotated, CjkSentence, annotate, place_names, places
 from amity.data_files import load_json
+from amity.extract.cjk_orgs import org_country, org_mentions, org_named, unify_orgs
 from amity.records import Document, DocumentRecord, Event, Organization, Person, Place, Span
 
 LANGUAGES = ("zh", "ko")
@@ -35,6 +36,9 @@ class Lexicon:
     weak_needs: tuple[str, ...]
     planned: tuple[str, ...]
     negated: tuple[str, ...]
+    since: tuple[str, ...]  # 以来: a clause dating something else from an undated past event
+    during: tuple[str, ...]  # 期间: an event during a trip, dated by the trip
+    many_countries_rx: re.Pattern[str] | None  # 150个国家: parties of many countries
     title_rx: re.Pattern[str]  # one title word
     chain_rx: re.Pattern[str]  # a chain of titles: 国务委员兼外长
     org_suffixes: tuple[str, ...]
@@ -68,7 +72,10 @@ def lexicon(language: str) -> Lexicon:
         weak_needs=tuple(d.get("weak_needs", [])),
         planned=tuple(d["planned"]),
         negated=tuple(d["negated"]),
-        title_rx=re.compile(title),
+        since=tuple(d.get("since", [])),
+        during=tuple(d.get("during", [])),
+        many_countries_rx=re.compile(d["many_countries"]) if d.get("many_countries") else None,
+        title_rx=re.compile(rf"(?:{d['title_prefixes']})?(?:{title})" if d.get("title_prefixes") else title),
         chain_rx=re.compile(chain),
         org_suffixes=tuple(sorted(d["org_suffixes"], key=len, reverse=True)),
         surnames=d["surnames"],
@@ -224,7 +231,14 @@ def _short_rx() -> re.Pattern[str]:
 
 def countries_in(text: str) -> set[str]:
     """Countries and blocs a text names: full names, places, and compounds of short forms."""
-    found = {code for _, _, _, code in place_names(text) if code}
+    p = places()
+    works = [(m.start(), m.end()) for m in re.finditer(r"《[^》]{1,40}》", text)]
+    # a city in the title of a work names no party: 《巴黎协定》, 《京都议定书》
+    found = {
+        code
+        for name, s, e, code in place_names(text)
+        if code and not (p.kind(name) == "place" and any(a < s and e < b for a, b in works))
+    }
     short = places().short
     forms = sorted(short, key=len, reverse=True)
     for m in _short_rx().finditer(text):
@@ -395,6 +409,7 @@ def _zh_people(ann: CjkAnnotated, lex: Lexicon) -> list[PersonInfo]:
         taken: list[tuple[int, int]] = []
         last_title: tuple[str | None, str | None, str | None, str | None] | None = None
         last_end = -1
+        orgs = org_mentions(s, "zh")
         for m in lex.title_rx.finditer(text):
             name = _zh_name_at(text, m.end(), lex)
             if not name or lex.title_rx.match(name) or places().code(name):
@@ -402,6 +417,11 @@ def _zh_people(ann: CjkAnnotated, lex: Lexicon) -> list[PersonInfo]:
             if any(text.startswith(w, m.end()) for w in ("兼", "、")):
                 continue
             zone = _zone_before(text, m.end(), taken)
+            at = m.end() - len(zone)
+            # a boundary word inside an organisation's name does not cut it: 中共中央对外联络部
+            whole = next((o for o in orgs if o.start < at < o.end and o.end <= m.end()), None)
+            if whole is not None:
+                zone = text[whole.start : m.end()]
             info = _split_zone(zone, lex)
             if info[0] is None:
                 continue
@@ -452,8 +472,14 @@ def _add_person(
 def _ko_is_name(word: str, lex: Lexicon) -> bool:
     if not re.fullmatch(r"[\uac00-\ud7a3]{2,4}", word) or places().code(word):
         return False
+    if any(places().code(word[:k]) and word[k:] in _KO_PLACE_ENDINGS for k in range(2, len(word))):
+        return False  # 서울서 is 'in Seoul'
+
     compound = any(word.startswith(c) for c in lex.compound_surnames)
     return (compound or word[0] in lex.surnames) and len(word) <= 4 and not lex.title_rx.fullmatch(word)
+
+
+_KO_PLACE_ENDINGS = frozenset({"서", "에", "의", "은", "는", "이", "가", "을", "를", "도", "로", "와", "과"})
 
 
 def _ko_foreign_name(word: str, following: list[tuple[str, int]], lex: Lexicon) -> bool:
@@ -478,12 +504,71 @@ def _ko_word_kind(word: str, lex: Lexicon) -> str | None:
     return None
 
 
+def _ko_foreign_after_title(words: list[tuple[str, int]], i: int, lex: Lexicon) -> tuple[str, int] | None:
+    """A foreign name of one or two words written after its title, the title after its country, city or
+    organisation: 알마티 국립공과대학 부총장 아이굴 누르벡, 치앙마이 시장 쏨삭 분야랏이 (name, words used)."""
+    if i < 2 or _ko_word_kind(words[i - 1][0], lex) != "title" or _KO_PARTICLE.search(words[i - 1][0]):
+        return None
+    owner = words[i - 2][0]
+    if not any(_ko_word_kind(w, lex) or places().code(w) for w in (owner, _KO_PARTICLE.sub("", owner))):
+        return None
+    parts: list[str] = []
+    for w, _ in words[i : i + 2]:
+        bare = _KO_PARTICLE.sub("", w)
+        if not re.fullmatch(r"[\uac00-\ud7a3]{2,6}", bare) or _ko_word_kind(bare, lex) or places().code(bare):
+            break
+        parts.append(bare)
+        if bare != w:
+            break
+    if not parts or _ko_is_name(parts[0], lex) and len(parts) == 1:
+        return None
+    last = words[i + len(parts) - 1][0]
+    if last == parts[-1] and i + len(parts) < len(words) and words[i + len(parts)][0] not in ("등", "씨"):
+        return None  # a name ends at its particle (or 등): 쏨삭 분야랏이, 아이굴 누르벡 등
+    return " ".join(parts), len(parts)
+
+
+def _ko_zone_info(
+    words: list[tuple[str, int]], i: int, lex: Lexicon
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """(title, organisation, country, country) of the words before words[i]: 알마티 국립공과대학 부총장."""
+    zone: list[tuple[str, str]] = []
+    j = i - 1
+    while j >= 0 and len(zone) < 4:
+        w = words[j][0]
+        bare = w if places().code(w) else _KO_PARTICLE.sub("", w)
+        k = _ko_word_kind(w, lex) or ("place" if places().code(bare) else None)
+        if k is None or (bare != w and j != i - 1 and len(w) > 3):
+            break
+        zone.insert(0, (bare, k))
+        j -= 1
+    country = next((places().code(w) for w, k in zone if k == "country"), None)
+    if country is None:
+        country = next((places().code(w) for w, k in zone if k == "place"), None)
+    title = " ".join(w for w, k in zone if k == "title") or None
+    org = (
+        " ".join(w for w, k in zone if k in ("org", "country", "place"))
+        if any(k == "org" for _w, k in zone)
+        else None
+    )
+    return title, org, country, country
+
+
 def _ko_people(ann: CjkAnnotated, lex: Lexicon) -> list[PersonInfo]:
     people: dict[str, PersonInfo] = {}
     for s in ann.sentences:
         words = [(m.group(), m.start()) for m in re.finditer(r"[^\s,.·“”‘’()]+", s.text)]
+        skip_to = 0
         for i, (word, _start) in enumerate(words):
+            if i < skip_to:
+                continue
             bare = _KO_PARTICLE.sub("", word)
+            after_title = _ko_foreign_after_title(words, i, lex)
+            if after_title:
+                name, n_words = after_title
+                skip_to = i + n_words
+                _add_person(people, name, _ko_zone_info(words, i, lex), s.index)
+                continue
             if _ko_foreign_name(bare, words[i + 1 : i + 4], lex) and word == bare:
                 pass
             elif not _ko_is_name(bare, lex) and not (
@@ -563,6 +648,17 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
     return s, min(ends) if ends else len(text)
 
 
+def _label(text: str, i: int, word: str) -> bool:
+    """Whether a trigger is a column's label, not an event: 国际论坛：…, …（国际论坛）."""
+    head = re.match(r"[^，。：:（(]{1,8}[：:]", text)
+    if head and i + len(word) <= head.end():
+        return True
+    for m in re.finditer(r"[（(]([^）)]{1,8})[）)]", text):
+        if m.start() < i and i + len(word) < m.end() and m.end() >= len(text.rstrip()):
+            return True
+    return False
+
+
 def _cands(s: CjkSentence, lex: Lexicon) -> list[Cand]:
     out: list[Cand] = []
     text = s.text
@@ -572,7 +668,7 @@ def _cands(s: CjkSentence, lex: Lexicon) -> list[Cand]:
             (i, w)
             for w in words
             for i in [m.start() for m in re.finditer(re.escape(w), text)]
-            if not any(len(x) > len(w) and text.startswith(x, i) for x in longer)
+            if not any(len(x) > len(w) and text.startswith(x, i) for x in longer) and not _label(text, i, w)
         ]
         if not hits:
             continue
@@ -591,6 +687,10 @@ def _cands(s: CjkSentence, lex: Lexicon) -> list[Cand]:
     return out
 
 
+# a Korean verb ending that joins two clauses: 맺고, 둘러봤으며, 방문하면서
+_KO_CONNECTIVE = re.compile(r"[\uac00-\ud7a3](?:고|며|면서)\s")
+
+
 def _status(c: Cand, lex: Lexicon, ref: date | None) -> str | None:
     """occurred, planned or historical; None when the trigger reports what did not happen."""
     text = c.sentence.text
@@ -601,10 +701,15 @@ def _status(c: Cand, lex: Lexicon, ref: date | None) -> str | None:
         window = text[max(cs, c.pos - 12) :]
     if any(w in window for w in lex.negated):
         return None
+    if c.date is None and any(w in text[c.pos : ce] for w in lex.since):  # 签署《巴黎协定》以来: background
+        return None
     if lex.language == "ko":
-        if any(
-            w in text[c.pos : ce if ce > c.pos else len(text)] for w in ("예정", "계획", "방침", "기로")
-        ) or re.search(r"오는\s?\d", before):
+        end = ce if ce > c.pos else len(text)
+        joint = _KO_CONNECTIVE.search(text, c.pos, end)  # 자매결연을 맺고 …넓히기로 했다: two clauses
+        end = joint.start() + 1 if joint else end
+        if any(w in text[c.pos : end] for w in ("예정", "계획", "방침", "기로")) or re.search(
+            r"오는\s?\d", before
+        ):
             return "planned"
     elif any(w in before for w in lex.planned) and not any(w in before for w in ("将近", "将军")):
         return "planned"
@@ -667,6 +772,8 @@ def _merge(cands: list[Cand], people: list[PersonInfo] | None = None, home: str 
                     or not c.date
                     or o.date.value.startswith(c.date.value)
                     or c.date.value.startswith(o.date.value)
+                    or c.type == "visit"
+                    and o.date.value[:7] == c.date.value[:7]  # a trip lasts days
                 )
             ),
             None,
@@ -682,6 +789,25 @@ def _merge(cands: list[Cand], people: list[PersonInfo] | None = None, home: str 
         same.place = same.place or c.place
         same.countries |= c.countries
     return out
+
+
+def _support(events: list[Cand], domestic: list[Cand]) -> None:
+    """A sentence that reports an event of the same type, status and date as one with parties of two
+    countries reports that event too (签约仪式上，自治区政府分别与…签署了协议): its parties and evidence
+    join the event; such a sentence alone never makes an event."""
+    for c in domestic:
+        e = next(
+            (
+                o
+                for o in events
+                if o.type == c.type
+                and o.status == c.status
+                and (c.date is None or o.date is not None and o.date.value == c.date.value)
+            ),
+            None,
+        )
+        if e is not None and c.sentence not in e.sentences:
+            e.sentences.append(c.sentence)
 
 
 def _fields(text: str, lex: Lexicon) -> tuple[str, ...]:
@@ -744,23 +870,15 @@ def _role(p: PersonInfo, c: Cand) -> str:
     return "attendee"
 
 
-def _orgs_in(text: str, lex: Lexicon) -> list[tuple[str, str | None]]:
-    """Organisations a sentence names with a country in front (越南社会科学翰林院) and the bodies jieba
-    tags as organisations."""
-    out: list[tuple[str, str | None]] = []
-    if lex.language != "zh":
-        return out
-    p = places()
-    sfx = "|".join(re.escape(s) for s in lex.org_suffixes if len(s) >= 2)
-    for name, s, e, code in place_names(text):
-        if p.kind(name) != "country":
-            continue
-        m = re.match(rf"[\u4e00-\u9fff]{{0,14}}?(?:{sfx})", text[e:])
-        if m and not lex.title_rx.match(text[e:]):
-            org = text[s : e + m.end()]
-            if len(org) - len(name) >= 2:
-                out.append((org, code))
-    return out
+def _person_org_country(p: PersonInfo, home: str) -> str | None:
+    """The country of a person's organisation: the one its name names, none for an international body
+    (世界卫生组织), else the person's."""
+    if not p.organization:
+        return None
+    m = org_named(p.organization)
+    if m.named_country or m.international:
+        return org_country(m, home)
+    return p.org_country or p.country
 
 
 def extract_cjk(doc: Document) -> DocumentRecord:
@@ -820,12 +938,18 @@ def extract_cjk(doc: Document) -> DocumentRecord:
     )
     for p in people:
         p.country = _person_country(p, lex, home, foreign)
+        owner = org_named(p.organization).named_country if p.organization else None
+        if owner and p.title and p.title.startswith(p.organization or ""):  # 中国美国商会总裁: US
+            p.country = owner
     cands: list[Cand] = []
+    domestic: list[Cand] = []  # candidates without two countries: support only
     for s in sentences:
         for c in _cands(s, lex):
             dates = dates_in(s.text, language, ref)
             before = [d for d in dates if d.start <= c.pos]
-            c.date = before[-1] if before else (dates[0] if dates else None)
+            _cs, ce = _clause(s.text, c.pos)
+            after = [d for d in dates if c.pos < d.start < ce]  # not a date of the next clause
+            c.date = before[-1] if before else (after[0] if after else None)
             st = _status(c, lex, ref)
             if st is None:
                 continue
@@ -836,13 +960,17 @@ def extract_cjk(doc: Document) -> DocumentRecord:
             for x in near:
                 found |= countries_in(x.text)
                 found |= {p.country for p in people if x.index in p.mentions and p.country}
-                found |= {code for _o, code in _orgs_in(x.text, lex) if code}
+                found |= {m.named_country for m in org_mentions(x, language) if m.named_country}
             foreign_cue = any(w in x.text for x in near for w in _FOREIGN_CUES)
+            # 150个国家和90多个国际组织的嘉宾与会: a gathering of many countries, in the trigger's sentence
+            many = bool(lex.many_countries_rx and lex.many_countries_rx.search(s.text))
             if (
                 len(found) < 2
                 and not any(len(x) > 2 for x in found)
                 and not ((found or c.type in ("meeting", "visit")) and foreign_cue)
+                and not (many and c.type in ("conference", "program"))
             ):
+                domestic.append(c)
                 continue
             c.place = _place_of(c, lex)
             c.countries = found
@@ -850,6 +978,7 @@ def extract_cjk(doc: Document) -> DocumentRecord:
     events = _merge(cands, people, home)
     if not events:
         return empty
+    _support(events, domestic)
     out: list[Event] = []
     used_people: dict[str, Person] = {}
     used_orgs: dict[str, Organization] = {}
@@ -866,15 +995,20 @@ def extract_cjk(doc: Document) -> DocumentRecord:
         for p in people:
             if p.mentions & idx and p.organization:
                 orgs.setdefault(
-                    p.organization, Organization(p.organization, None, p.org_country or p.country, "attendee")
+                    p.organization,
+                    Organization(p.organization, None, _person_org_country(p, home), "attendee"),
                 )
-        for name, code in _orgs_in(text, lex):
-            orgs.setdefault(name, Organization(name, None, code, "attendee"))
+        named_by_orgs: set[str] = set()
+        for s in e.sentences:
+            for om in org_mentions(s, language):
+                orgs.setdefault(om.name, Organization(om.name, None, org_country(om, home), "attendee"))
+                if om.named_country:
+                    named_by_orgs.add(om.named_country)
         for o in orgs.values():
             used_orgs.setdefault(o.name, Organization(o.name, None, o.country))
         cset = set(e.countries)
         cset |= {p.country for p in parts if p.country}
-        cset |= {o.country for o in orgs.values() if o.country}
+        cset |= named_by_orgs
         place = e.place
         if place is None and e.status == "occurred" and not any(w in text for w in lex.phone):
             place = lead_place or dl_place
@@ -891,8 +1025,15 @@ def extract_cjk(doc: Document) -> DocumentRecord:
                 ),
                 None,
             )
+        during = any(w in text for w in lex.during)
+        if value is None and e.status == "occurred" and e.type != "visit" and during:
+            # 访问期间，他还会见了…: a meeting during the trip has the trip's date
+            trip = next((x for x in events if x.type == "visit" and x.status == "occurred"), None)
+            if trip is not None:
+                value = (trip.date.value if trip.date else dl_date or "")[:7] or None
         if value is None and e.status == "occurred":
-            value = dl_date
+            # the dateline's day, else the year of publication: what the text supports of a recent event
+            value = dl_date or (doc.published[:4] if doc.published else None)
         if e.type == "visit" and value and len(value) == 10 and not end_value:
             value = value[:7]  # a trip lasts days: the day it is reported on is not the trip's date
         salience = "main" if e.status == "occurred" else "mentioned"
@@ -924,9 +1065,9 @@ def extract_cjk(doc: Document) -> DocumentRecord:
                 used_people.setdefault(p.name, Person(p.name, p.title, p.organization, p.country))
                 if p.organization:
                     used_orgs.setdefault(
-                        p.organization, Organization(p.organization, None, p.org_country or p.country)
+                        p.organization, Organization(p.organization, None, _person_org_country(p, home))
                     )
-    return DocumentRecord(
+    record = DocumentRecord(
         doc.doc,
         doc.title,
         doc.published,
@@ -935,6 +1076,7 @@ def extract_cjk(doc: Document) -> DocumentRecord:
         participants=tuple(used_people.values()),
         organizations=tuple(used_orgs.values()),
     )
+    return unify_orgs(record) if language == "zh" else record
 
 
 __all__ = ["LANGUAGES", "extract_cjk", "dates_in", "countries_in", "lexicon", "timedelta"]

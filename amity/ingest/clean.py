@@ -5,14 +5,21 @@ from __future__ import annotations
 import re
 
 from amity.errors import SkipDocument
-from amity.ingest.meta import detect_language, find_date, is_boilerplate_line, is_date_line, normalise_date
+from amity.ingest.meta import (
+    cjk_share,
+    detect_language,
+    find_date,
+    is_boilerplate_line,
+    is_date_line,
+    normalise_date,
+    text_length,
+)
 from amity.records import Document
 
+CJK_DOCUMENT_SHARE = 0.3  # a document this much in Han or Hangul letters is a Chinese/Korean one
 HEADER_LINES = 12  # non-empty lines at the top searched for the title and the publication date
 # a wire dateline with a full date: "SEOUL, 4 August 2017 -", "Hanoi, Nov. 2, 2018 (VNA) -"
-DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{2,30},\s+([^-–—()]{6,30}?\d{4})\s*(?:\([^)]{1,30}\)\s*)?[-–—]"
-)
+DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{2,30},\s+([^-–—()]{6,30}?\d{4})\s*(?:\([^)]{1,30}\)\s*)?[-–—]")
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -34,6 +41,7 @@ def analyse_text(text: str) -> tuple[tuple[tuple[int, int], ...], str | None, st
     title: str | None = None
     published: str | None = None
     seen = 0
+    cjk_document = cjk_share(text) >= CJK_DOCUMENT_SHARE
     for start, end, line in _lines(text):
         stripped = line.strip()
         if not stripped:
@@ -45,7 +53,7 @@ def analyse_text(text: str) -> tuple[tuple[tuple[int, int], ...], str | None, st
                 published = find_date(stripped)
             mask.append((start, end))
             continue
-        if is_boilerplate_line(stripped):
+        if is_boilerplate_line(stripped, cjk_document):
             mask.append((start, end))
             continue
         if published is None and seen <= HEADER_LINES + 4:
@@ -190,7 +198,7 @@ def html_to_document(doc: str, html: str, *, source: str = "", content_hash: str
     body = getattr(result, "text", None) if result is not None else None
     if not body or not body.strip():
         fallback = " ".join(_TAG.sub(" ", html).split())
-        if len(fallback) < 20:
+        if text_length(fallback) < 20:
             raise SkipDocument("no-text", "the page has no readable main text")
         body = fallback
     meta_title = getattr(result, "title", None) if result is not None else None

@@ -91,8 +91,29 @@ def _compiled(kind: str) -> tuple[regex.Pattern[str], ...]:
     return tuple(regex.compile(p, regex.I) for p in load_json("boilerplate.json")[kind])
 
 
-def is_boilerplate_line(line: str) -> bool:
-    return any(p.match(line) for p in _compiled("line_patterns"))
+def is_boilerplate_line(line: str, cjk_document: bool = False) -> bool:
+    """Page furniture: a menu, share or copyright line. A line of Han or Hangul alone is furniture only
+    in a document that is not itself written in them (`cjk_document`)."""
+    if any(p.match(line) for p in _compiled("line_patterns")):
+        return True
+    return not cjk_document and any(p.match(line) for p in _compiled("other_script_line_patterns"))
+
+
+_CJK_CHAR = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
+CJK_WORD_CHARS = 3  # a Han or Hangul character carries about as much text as three Latin letters
+
+
+def cjk_share(text: str) -> float:
+    """The share of the text's letters that are Han, Hangul or kana."""
+    letters = sum(1 for c in text if c.isalpha())
+    return len(_CJK_CHAR.findall(text)) / letters if letters else 0.0
+
+
+def text_length(text: str) -> int:
+    """How many letters the text holds, in Latin-letter equivalents: Chinese and Korean pack a word
+    into one to three characters, so each of their characters counts `CJK_WORD_CHARS`."""
+    cjk = len(_CJK_CHAR.findall(text))
+    return sum(1 for c in text if c.isalpha()) - cjk + cjk * CJK_WORD_CHARS
 
 
 _WEEKDAY_ABBR = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
@@ -125,9 +146,13 @@ def is_date_line(line: str) -> bool:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's main language (py3langid), or None for too little text."""
     sample = text[:5000]
-    if sum(c.isalpha() for c in sample) < 20:
+    if text_length(sample) < 20:
         return None
     import py3langid
 
     lang, _ = py3langid.classify(sample)
-    return str(lang)
+    # the classifier tells Chinese varieties apart on short texts (Wu, Cantonese): all are read as Chinese
+    return "zh" if lang in CHINESE_VARIETIES else str(lang)
+
+
+CHINESE_VARIETIES = frozenset({"zh", "wuu", "yue", "gan", "hak", "nan", "cmn", "lzh"})

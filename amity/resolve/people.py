@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from amity.annotate.romanize import korean_fold
 from amity.resolve.names import fold, person_key, person_sorted_key, person_tokens
+
+_CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 FUZZY_THRESHOLD = 92.0
 MIN_FUZZY_KEY = 8  # short keys ("liuaiping") differ by one letter between different people
@@ -53,6 +57,8 @@ def _score(m: PersonMention, c: PersonCandidate) -> float:
             continue
         if person_key(name) == key:
             best = max(best, 100.0)
+        elif _hangul_and_latin(m.name, name) and _ko_folded(m.name) == _ko_folded(name):
+            best = max(best, 98.0)  # 김홍균 and 'Kim Hong-kyun'
         elif len(tokens) > 1 and person_sorted_key(name) == skey:
             best = max(best, 99.0)
         elif len(tokens) == 1 or len(ctokens) == 1:
@@ -72,6 +78,18 @@ def _score(m: PersonMention, c: PersonCandidate) -> float:
             if same_surname and ratio >= FUZZY_THRESHOLD:
                 best = max(best, ratio - 10.0)
     return best
+
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _hangul_and_latin(a: str, b: str) -> bool:
+    """One name written in Hangul, the other in Latin letters."""
+    return bool(_HANGUL.search(a)) != bool(_HANGUL.search(b)) and not (_CJK.search(a) and _CJK.search(b))
+
+
+def _ko_folded(name: str) -> str:
+    return korean_fold(" ".join(person_tokens(name)))
 
 
 def match_person(m: PersonMention, candidates: Iterable[PersonCandidate]) -> int | None:
@@ -96,4 +114,49 @@ def link_short_names(names: Sequence[str]) -> dict[str, str]:
         owners = {person_key(f) for f in full if t[0] in (person_tokens(f)[0], person_tokens(f)[-1])}
         if len(owners) == 1:
             links[n] = next(f for f in full if person_key(f) in owners)
+    return links
+
+
+@dataclass(frozen=True)
+class EventParticipant:
+    """A resolved participant of one event as one report gives it."""
+
+    person_id: int
+    name: str
+    country: str | None
+    role: str | None = None
+
+
+_ANY_ROLE = (None, "", "attendee")
+
+
+def _roles_agree(a: str | None, b: str | None) -> bool:
+    return a == b or a in _ANY_ROLE or b in _ANY_ROLE
+
+
+def _fits(q: EventParticipant, p: EventParticipant, cjk_script: bool) -> bool:
+    """Whether q could be p: the same country, agreeing roles, its name in the script asked for."""
+    return q.country == p.country and bool(_CJK.search(q.name)) == cjk_script and _roles_agree(q.role, p.role)
+
+
+def transliteration_links(
+    new: Sequence[EventParticipant], known: Sequence[EventParticipant]
+) -> dict[int, int]:
+    """Within one event that a new report joins: the new report's people who are the known reports'
+    people written in another script (布林肯 for 'Antony Blinken', whose romanized key is not the English
+    spelling). A new participant is linked to a known one when neither has a counterpart in the other
+    report, one name is in Chinese or Korean script and the other is not, their countries are the same
+    and their roles agree, and each is the only such participant on its side. Returns new person id ->
+    known person id."""
+    new_ids = {p.person_id for p in new}
+    known_ids = {p.person_id for p in known}
+    lone_new = [p for p in new if p.person_id not in known_ids and p.country]
+    lone_known = [p for p in known if p.person_id not in new_ids and p.country]
+    links: dict[int, int] = {}
+    for p in lone_new:
+        script = bool(_CJK.search(p.name))
+        mates = {q.person_id for q in lone_known if _fits(q, p, not script)}
+        rivals = {q.person_id for q in lone_new if _fits(q, p, script)}
+        if len(mates) == 1 and rivals == {p.person_id}:
+            links[p.person_id] = next(iter(mates))
     return links

@@ -27,7 +27,14 @@ from amity.resolve.orgs import (
     org_alias_keys,
     org_lookup_keys,
 )
-from amity.resolve.people import PersonCandidate, PersonMention, link_short_names, match_person
+from amity.resolve.people import (
+    EventParticipant,
+    PersonCandidate,
+    PersonMention,
+    link_short_names,
+    match_person,
+    transliteration_links,
+)
 from amity.store.candidates import candidate_events, judge
 from amity.store.db import Database
 from amity.store.events import refresh_event
@@ -311,6 +318,8 @@ class DocumentDeriver:
         )
         found = self._match_event(key)
         db = self.db
+        if found is not None:
+            people = self._join_transliterations(found[0], people)
         if found is None:
             event_id = db.insert(
                 "INSERT INTO events (type, status, salience) VALUES (?, ?, ?)", (e.type, e.status, e.salience)
@@ -348,6 +357,51 @@ class DocumentDeriver:
             [(event_id, self.doc_id, oid, o.role) for o, oid in _unique_orgs(orgs)],
         )
         self.touched.events.add(event_id)
+
+    def _join_transliterations(
+        self, event_id: int, people: list[tuple[Person, int | None, int | None]]
+    ) -> list[tuple[Person, int | None, int | None]]:
+        """The event's participants with a person first met in this document joined to the person the
+        event's other reports give in another script (see `transliteration_links`)."""
+        db = self.db
+        known = [
+            EventParticipant(int(r[0]), r[1], r[2], r[3])
+            for r in db.rows(
+                "SELECT DISTINCT person_id, name, country, role FROM event_participants "
+                "WHERE event_id = ? AND document_id != ? AND person_id IS NOT NULL AND name IS NOT NULL",
+                (event_id, self.doc_id),
+            )
+        ]
+        new = [
+            EventParticipant(pid, p.name, p.country, p.role)
+            for p, pid, _ in people
+            if pid is not None and p.name
+        ]
+        links = {
+            a: b
+            for a, b in transliteration_links(new, known).items()
+            if not db.scalar(
+                "SELECT COUNT(*) FROM person_mentions WHERE person_id = ? AND document_id != ?",
+                (a, self.doc_id),
+            )
+        }
+        for a, b in links.items():
+            self._merge_person(a, b)
+        return [(p, links.get(pid, pid) if pid is not None else None, oid) for p, pid, oid in people]
+
+    def _merge_person(self, a: int, b: int) -> None:
+        """Person `a`, known only from this document, becomes person `b`: its mentions, participations
+        and names move to `b` (the emptied record is removed when the people touched are refreshed)."""
+        db = self.db
+        for name, key, b1, b2 in db.rows(
+            "SELECT name, key, block1, block2 FROM aliases WHERE kind = 'person' AND entity_id = ?", (a,)
+        ):
+            _add_alias(db, "person", b, name, key, (b1 or "", b2 or ""))
+        db.execute("DELETE FROM aliases WHERE kind = 'person' AND entity_id = ?", (a,))
+        db.execute("UPDATE person_mentions SET person_id = ? WHERE person_id = ?", (b, a))
+        db.execute("UPDATE event_participants SET person_id = ? WHERE person_id = ?", (b, a))
+        self._people = {k: (b if v == a else v) for k, v in self._people.items()}
+        self.touched.people.add(b)
 
     def _match_event(self, key: EventKey) -> tuple[int, Match] | None:
         """The stored event this report is (the best-scoring merge among the candidates), or None."""

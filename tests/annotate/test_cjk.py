@@ -81,7 +81,7 @@ def test_romanized_keys() -> None:
     assert romanized_key("曾庆红", "zh") == "zeng qinghong"
     assert romanized_key("欧阳修", "zh") == "ouyang xiu"
     assert romanized_key("伊姆兰・汗", "zh") == "yimulan han"
-    assert romanized_key("김홍균", "ko") == "gim honggyun"
-    assert romanized_key("남궁민", "ko") == "namgung min"
+    assert romanized_key("김홍균", "ko") == "kim honggyun"  # the conventional surname spelling
+    assert romanized_key("남궁민", "ko") == "namgoong min"
     assert romanized_key("  Wang  Yi ", "en") == "wang yi"
     assert romanized_key("", "zh") == ""

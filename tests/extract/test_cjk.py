@@ -118,3 +118,80 @@ def test_ko_domestic_story_has_no_event() -> None:
 def test_english_document_gets_nothing_here() -> None:
     r = extract_cjk(Document("t.txt", "The minister met his counterpart.", language="en"))
     assert r.events == ()
+
+
+def test_zh_organizations_from_name_shapes() -> None:
+    r = zh(
+        "新华社成都12月3日电  12月3日，由四川省人民政府、中国国际经济交流中心和马来西亚中华总商会共同举办的"
+        "中马经贸合作论坛在成都开幕。\n\n"
+        "论坛期间，省政府与马来西亚中华总商会签署了合作备忘录，省教育厅、商务厅分别与马方签署了合作协议。"
+        "中国国际经济交流中心副理事长陈德明、马来西亚中华总商会会长林国华出席并致辞。"
+    )
+    names = {o.name: o.country for o in r.organizations}
+    assert names["中国国际经济交流中心"] == "CN"
+    assert names["马来西亚中华总商会"] == "MY"  # the country its name names
+    assert "四川省人民政府" in names
+    people = {p.name: p for p in r.participants}
+    assert people["林国华"].organization == "马来西亚中华总商会" and people["林国华"].country == "MY"
+    assert people["陈德明"].organization == "中国国际经济交流中心"
+    # no organisation made of a common word or a dateline's news agency
+    assert not {"新华社", "中心", "政府"} & set(names)
+
+
+def test_zh_short_form_of_an_organization_is_the_same_body() -> None:
+    r = zh(
+        "12月2日，中国国际贸易促进委员会会长张红在北京会见了越南工商会代表团。"
+        "张红表示，中国贸促会愿同越方加强企业交流。"
+    )
+    names = [o.name for o in r.organizations]
+    assert "中国国际贸易促进委员会" in names and "中国贸促会" not in names
+
+
+def test_zh_domestic_signing_alone_makes_no_event() -> None:
+    r = zh("12月2日，省政府与省内十家企业签署了战略合作协议，涉及新能源和数字经济等领域。")
+    assert r.events == ()
+
+
+def test_zh_opinion_column_reports_no_event() -> None:
+    r = zh(
+        "国际观察：绿色发展的中国答卷\n\n"
+        "自从各国签署《巴黎协定》以来，中国在减排方面做了大量工作，光伏和风电装机容量位居世界前列。"
+        "在我看来，这些成就来自长期的规划和坚持。\n\n"
+        "中国城市的空气越来越好，这是每一位到访者都能感受到的变化（国际论坛）"
+    )
+    assert r.events == ()
+
+
+def test_zh_domestic_meeting_reports_no_event() -> None:
+    r = zh(
+        "12月3日，省委书记李明在省会会见了省内重点企业负责人，听取企业对营商环境的意见。"
+        "李明表示，省委、省政府将为企业发展提供更好的服务。"
+    )
+    assert r.events == ()
+
+
+def test_zh_treaty_named_after_a_city_still_counts_its_parties() -> None:
+    r = zh("12月5日，中法两国外长在北京签署了关于落实《巴黎协定》的联合声明。")
+    assert any(set(e.countries) >= {"CN", "FR"} for e in r.events)
+
+
+def test_zh_meeting_during_a_trip_has_the_trip_date() -> None:
+    r = zh(
+        "新华社河内12月3日电  国务委员兼国防部长李明日前率团访问越南。访问期间，李明还会见了越南国防部长潘文江。"
+    )
+    meetings = [e for e in r.events if e.type == "meeting"]
+    visits = [e for e in r.events if e.type == "visit"]
+    assert visits and meetings
+    assert meetings[0].date == visits[0].date == "2024-12"  # not the dateline day 12-03
+
+
+def test_zh_gathering_of_many_countries_is_an_exchange() -> None:
+    r = zh(
+        "在抗击疫情的过程中，我们同80多个国家的卫生部门举行了专家视频会议，分享防控经验。",
+        published="2021-03-02",
+    )
+    [e] = [e for e in r.events if e.type == "conference"]
+    assert e.status == "occurred"
+    assert e.date == "2021"  # no date in the text: the year of publication
+    # a domestic conference that only mentions many countries in another sentence is not one
+    assert zh("本市举行了中小企业座谈会。会上介绍了企业产品销往30多个国家的情况。").events == ()

@@ -314,3 +314,33 @@ def test_documents_get_a_content_hash(tmp_path: Path) -> None:
     assert isinstance(a, Document) and isinstance(b, Document) and isinstance(c, Document)
     assert a.content_hash == b.content_hash != c.content_hash
     assert len(a.content_hash) == 64
+
+
+@pytest.mark.parametrize(
+    "headline, language",
+    [("王毅会见老挝外长沙伦赛", "zh"), ("中韩青年论坛在首尔开幕", "zh"), ("외교차관 서울서 회담", "ko")],
+)
+def test_a_one_line_chinese_or_korean_headline_is_read(headline: str, language: str) -> None:
+    """A headline without a body is text: Chinese and Korean pack a word into a character or three."""
+    doc = text_to_document("h.txt", headline + "\n")
+    assert doc.title == headline
+    assert doc.language == language
+    assert masked_text(doc.text, doc.mask).strip() == headline
+
+
+def test_a_line_of_hangul_in_an_english_page_is_still_furniture() -> None:
+    text = (
+        "Seoul and Hanoi sign youth exchange pact\nUpdated: 2025-05-06\n\n한국어\n\n"
+        "Officials from the two capitals signed an agreement on youth exchanges on Monday, "
+        "the city said in a statement.\n"
+    )
+    doc = text_to_document("e.txt", text)
+    assert "한국어" not in masked_text(doc.text, doc.mask)
+    assert doc.language == "en"
+
+
+def test_an_html_page_whose_only_text_is_a_chinese_headline_is_read() -> None:
+    from amity.ingest.clean import html_to_document
+
+    doc = html_to_document("h.html", "<html><body><div>王毅会见老挝外长</div></body></html>")
+    assert "王毅会见老挝外长" in doc.text

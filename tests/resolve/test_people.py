@@ -66,3 +66,31 @@ def test_a_chinese_name_and_its_pinyin_are_one_person() -> None:
     assert match_person(PersonMention("王毅", country="CN"), known) == 7
     assert match_person(PersonMention("王勇", country="CN"), known) == 8
     assert match_person(PersonMention("李强", country="CN"), known) is None
+
+
+def test_transliteration_links_join_the_only_counterpart_of_a_country() -> None:
+    from amity.resolve.people import EventParticipant as P
+    from amity.resolve.people import transliteration_links
+
+    known = [P(1, "Wang Yi", "CN"), P(2, "Antony Blinken", "US", "guest")]
+    assert transliteration_links([P(1, "王毅", "CN"), P(9, "布林肯", "US", "guest")], known) == {9: 2}
+    # another country, another role, or the same script: no link
+    assert transliteration_links([P(1, "王毅", "CN"), P(9, "布林肯", "GB")], known) == {}
+    assert transliteration_links([P(1, "王毅", "CN"), P(9, "布林肯", "US", "host")], known) == {}
+    assert transliteration_links([P(1, "Wang Yi", "CN"), P(9, "Tony Blinkin", "US")], known) == {}
+    # two people of the country on either side: not guessed
+    two = [*known, P(3, "Nicholas Burns", "US")]
+    assert transliteration_links([P(1, "王毅", "CN"), P(9, "布林肯", "US")], two) == {}
+    assert (
+        transliteration_links([P(1, "王毅", "CN"), P(9, "布林肯", "US"), P(8, "伯恩斯", "US")], known) == {}
+    )
+
+
+def test_a_hangul_name_matches_its_english_spelling() -> None:
+    from amity.resolve.people import PersonCandidate, PersonMention, match_person
+
+    known = [PersonCandidate(1, ("Kim Hong-kyun",), "KR"), PersonCandidate(2, ("Lee Jung-min",), "KR")]
+    assert match_person(PersonMention("김홍균", country="KR"), known) == 1
+    assert match_person(PersonMention("이정민", country="KR"), known) == 2
+    assert match_person(PersonMention("김홍민", country="KR"), known) is None
+    assert match_person(PersonMention("김홍균", country="JP"), known) is None

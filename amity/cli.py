@@ -11,7 +11,10 @@ from amity import __version__
 from amity.errors import AmityError
 
 # Each module defines register(subparsers) adding its commands with set_defaults(func=handler).
-COMMAND_MODULES = ("amity.commands.extract", "amity.commands.registry", "amity.commands.serve")
+COMMAND_MODULES = (
+    "amity.commands.extract", "amity.commands.registry", "amity.commands.serve",
+    "amity.commands.users",  # curation (issue 11)
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

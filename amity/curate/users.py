@@ -34,8 +34,12 @@ class User:
         return self.role == "editor" and self.revoked_at is None
 
     def to_dict(self) -> dict[str, object]:
-        return {"name": self.name, "role": self.role, "created_at": self.created_at,
-                "revoked_at": self.revoked_at}
+        return {
+            "name": self.name,
+            "role": self.role,
+            "created_at": self.created_at,
+            "revoked_at": self.revoked_at,
+        }
 
 
 def _now() -> str:
@@ -61,8 +65,10 @@ def add_user(db: Database, name: str, role: str) -> tuple[User, str]:
     if role not in ROLES:
         raise InputError(f"unknown role {role!r}", "use editor or viewer")
     if db.scalar("SELECT 1 FROM users WHERE name = ?", (name,)):
-        raise InputError(f"a user called {name!r} already exists",
-                         "pick another name, or revoke the old one and add it again under a new name")
+        raise InputError(
+            f"a user called {name!r} already exists",
+            "pick another name, or revoke the old one and add it again under a new name",
+        )
     key_id, secret, salt = secrets.token_hex(8), secrets.token_urlsafe(32), secrets.token_bytes(16)
     created = _now()
     uid = db.insert(
@@ -73,8 +79,9 @@ def add_user(db: Database, name: str, role: str) -> tuple[User, str]:
 
 
 def list_users(db: Database) -> list[User]:
-    return [User(*r) for r in db.rows(
-        "SELECT id, name, role, created_at, revoked_at FROM users ORDER BY name")]
+    return [
+        User(*r) for r in db.rows("SELECT id, name, role, created_at, revoked_at FROM users ORDER BY name")
+    ]
 
 
 def revoke_user(db: Database, name: str) -> User:
@@ -83,7 +90,7 @@ def revoke_user(db: Database, name: str) -> User:
         raise NotFoundError(f"no user called {name!r}", "list them with `amity users list`")
     if row[4] is None:
         db.execute("UPDATE users SET revoked_at = ? WHERE id = ?", (_now(), row[0]))
-    return User(*row[:4], revoked_at=row[4] or _now())
+    return User(int(row[0]), str(row[1]), str(row[2]), str(row[3]), row[4] or _now())
 
 
 def has_users(db: Database) -> bool:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from amity.curate.overlay import hidden_clause
 from amity.errors import NotFoundError
 from amity.records import CAMEO, PLOVER
 from amity.resolve.names import person_key
@@ -205,6 +206,9 @@ def _paged(
     if country:
         clauses.append("t.country = ?")
         params.append(country.upper())
+    hidden = hidden_clause(db, "person" if table == "people" else "org", "t")  # curation: suppressed
+    if hidden:
+        clauses.append(hidden)
     where = "WHERE " + " AND ".join(clauses) if clauses else ""
     total = int(db.scalar(f"SELECT COUNT(*) FROM {table} t {where}", params) or 0)
     rows = db.rows(

@@ -8,14 +8,18 @@ from amity.store import open_registry
 
 
 def _db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="URL", default=None,
-                   help="registry: a SQLite path, sqlite:///path or postgresql://... "
-                   "(default: $AMITY_DB or amity.db)")
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        default=None,
+        help="registry: a SQLite path, sqlite:///path or postgresql://... (default: $AMITY_DB or amity.db)",
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
-        "users", help="add, list and revoke the users of the write API",
+        "users",
+        help="add, list and revoke the users of the write API",
         description="Users sign in to the web UI and the write API with a token. An editor may change "
         "the registry, a viewer may only read. The token is printed once, as the last line of "
         "`users add`; the registry keeps only a salted hash of it. With no users, `amity serve` is "
@@ -24,18 +28,27 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     users = p.add_subparsers(dest="users_command", metavar="ACTION", required=True)
-    a = users.add_parser("add", help="create a user and print a new token (last line)",
-                         epilog="Example: amity users add alice --role editor")
+    a = users.add_parser(
+        "add",
+        help="create a user and print a new token (last line)",
+        epilog="Example: amity users add alice --role editor",
+    )
     a.add_argument("name")
     a.add_argument("--role", choices=("editor", "viewer"), required=True)
     _db(a)
     a.set_defaults(func=run_add)
-    ls = users.add_parser("list", help="list users, their roles and whether they are revoked",
-                          epilog="Example: amity users list --db amity.db")
+    ls = users.add_parser(
+        "list",
+        help="list users, their roles and whether they are revoked",
+        epilog="Example: amity users list --db amity.db",
+    )
     _db(ls)
     ls.set_defaults(func=run_list)
-    r = users.add_parser("revoke", help="revoke a user's token (the user stays in the history)",
-                         epilog="Example: amity users revoke alice")
+    r = users.add_parser(
+        "revoke",
+        help="revoke a user's token (the user stays in the history)",
+        epilog="Example: amity users revoke alice",
+    )
     r.add_argument("name")
     _db(r)
     r.set_defaults(func=run_revoke)
@@ -46,8 +59,10 @@ def run_add(args: argparse.Namespace) -> int:
 
     with open_registry(args.db) as reg:
         user, token = add_user(reg.db, args.name, args.role)
-    print(f"added {user.role} {user.name}; the token below is shown only now (send it as "
-          "'Authorization: Bearer TOKEN', or paste it in the web UI's sign-in):")
+    print(
+        f"added {user.role} {user.name}; the token below is shown only now (send it as "
+        "'Authorization: Bearer TOKEN', or paste it in the web UI's sign-in):"
+    )
     print(token)
     return 0
 

@@ -15,11 +15,12 @@ from amity.store import open_registry
 from tests.serve import corpus
 from tests.serve.conftest import ApiClient, collect_ids
 from tests.serve.test_api import assert_error
+from tests.store.conftest import pg_url  # noqa: F401 - the PostgreSQL fixture (a fresh schema per test)
 
 
 class Env:
-    def __init__(self, tmp: Path) -> None:
-        self.registry = open_registry(str(tmp / "write.db"))
+    def __init__(self, url: str) -> None:
+        self.registry = open_registry(url)
         corpus.load(self.registry)
         self.client = ApiClient(create_app(self.registry))
         _, self.editor = add_user(self.registry.db, "alice", "editor")
@@ -44,9 +45,10 @@ class Env:
         corpus.load(self.registry)
 
 
-@pytest.fixture
-def env(tmp_path: Path) -> Iterator[Env]:
-    e = Env(tmp_path)
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def env(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Env]:
+    url = str(tmp_path / "write.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    e = Env(url)
     yield e
     e.registry.close()
 

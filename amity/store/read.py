@@ -160,9 +160,10 @@ def get_event(db: Database, event_id: int) -> dict[str, Any]:
         entry["role"] = entry["role"] or role
     d["organizations"] = list(orgs.values())
     sources = []
-    for doc_id, doc, title, source, published, evidence, text in db.rows(
-        "SELECT d.id, d.doc, d.title, d.source, d.published, es.evidence, d.text FROM event_sources es "
-        "JOIN documents d ON d.id = es.document_id WHERE es.event_id = ? ORDER BY d.id, es.idx",
+    for doc_id, doc, title, source, published, evidence, text, idx in db.rows(
+        "SELECT d.id, d.doc, d.title, d.source, d.published, es.evidence, d.text, es.idx "
+        "FROM event_sources es JOIN documents d ON d.id = es.document_id WHERE es.event_id = ? "
+        "ORDER BY d.id, es.idx",
         (event_id,),
     ):
         spans = [{"start": a, "end": b, "text": (text or "")[a:b]} for a, b in json.loads(evidence)]
@@ -175,6 +176,7 @@ def get_event(db: Database, event_id: int) -> dict[str, Any]:
                 "source": source,
                 "published": published,
                 "evidence": spans,
+                "idx": idx,  # the report's place in its document (curation: split a report off)
             }
         )
     d["sources"] = sources

@@ -169,3 +169,60 @@ def test_curation_flow_survives_reextraction(page: Any, site: Site) -> None:
     page.locator(".history-list li[data-action=set] button.revert").first.click()
     page.wait_for_selector("main[data-state=ready] .facts:has-text('2025-04-15')")
     assert page.locator(".history-list li[data-action=revert]").count() == 1
+
+
+def test_people_programmes_and_split_are_edited_in_the_browser(page: Any, site: Site) -> None:
+    sign_in(page, site.editor)
+    lee = next(p for e in site.events() for p in e["participants"] if p["name"] == "Lee Dong-hwan")
+    open_view(page, f"/#/person/{lee['id']}", "person")
+    page.fill("form.person-edit input[name=aliases]", "이동환")
+    page.fill("form.person-edit input[name=country]", "kr")
+    page.click("form.person-edit button[type=submit]")
+    page.wait_for_selector("main[data-state=ready] .history-list li[data-action=set]")
+    assert "이동환" in page.inner_text("main")
+
+    # a programme comes from the events' programme; its page takes notes
+    open_view(page, "/#/new-event", "new-event")
+    page.fill("form.new-event-form input[name=name]", "Cheongju-Can Tho civil servant exchange, 2nd round")
+    page.fill("form.new-event-form input[name=date]", "2025-10-01")
+    page.fill("form.new-event-form input[name=countries]", "KR, VN")
+    page.fill("form.new-event-form input[name=program]", "Cheongju-Can Tho Civil Servant Exchange")
+    page.click("form.new-event-form button[type=submit]")
+    wait_view(page, "event")
+    open_view(page, "/#/programs", "programs")
+    page.click(".programme-list a:text('Cheongju-Can Tho Civil Servant Exchange')")
+    wait_view(page, "program")
+    assert "round 2" in page.inner_text(".editions")
+    page.fill("form.program-edit input[name=notes]", "Begun 2019 with the friendship memorandum")
+    page.click("form.program-edit button[type=submit]")
+    page.wait_for_selector("main[data-state=ready] p.notes")
+    program_hash = page.evaluate("location.hash")
+
+    # split: merge two reports into one event, then split one off again, each after a preview
+    events = sorted(site.events(), key=lambda e: e["id"])
+    a, b = next((x, y) for x in events for y in events if x["id"] < y["id"]
+                and x["type"] == y["type"] == "agreement" and x["n_sources"] == y["n_sources"] == 1)
+    open_view(page, f"/#/event/{a['id']}", "event")
+    page.fill("form.merge-form input[name=other]", str(b["id"]))
+    page.click("form.merge-form button[type=submit]")
+    page.click("button.confirm-merge")
+    page.wait_for_selector("main[data-state=ready] .history-list li[data-action=merge]")
+    page.locator("article.report button.split").last.click()
+    page.wait_for_selector(".split-preview .preview")
+    page.click("button.confirm-split")
+    page.wait_for_selector("main[data-state=ready] .history-list li[data-action=split_from]")
+    split = page.evaluate("location.hash")
+
+    assert main(["ingest", "--reextract", *site.paths, "--db", site.db]) == 0
+    open_view(page, f"/#/person/{lee['id']}", "person")
+    page.wait_for_selector(".history")
+    assert "이동환" in page.inner_text("main")
+    page.goto("/" + program_hash)
+    wait_view(page, "program")
+    assert page.inner_text("p.notes") == "Begun 2019 with the friendship memorandum"
+    page.goto("/" + split)
+    wait_view(page, "event")
+    page.wait_for_selector(".history")
+    assert page.locator("article.report").count() == 1
+    open_view(page, f"/#/event/{a['id']}", "event")
+    assert page.locator("article.report").count() == 1

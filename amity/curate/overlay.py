@@ -165,6 +165,8 @@ def after_derive(db: Database, doc_id: int) -> None:
     organizations, and pin the reports that are now in curated events."""
     from amity.curate.moves import Moves
 
+    if not db.scalar("SELECT 1 FROM curated_records LIMIT 1"):
+        return  # nothing curated: derivation alone decides (one query per document)
     moves = Moves(db, doc_id)
     moves.reassign_reports()
     moves.repin_names()

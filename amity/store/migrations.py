@@ -184,6 +184,7 @@ CURATION = (
         kind TEXT NOT NULL CHECK (kind IN ('participant', 'organization')), event_id {bigint} NOT NULL,
         entity_id {bigint} NOT NULL, removed INTEGER NOT NULL DEFAULT 0, title TEXT, role TEXT,
         PRIMARY KEY (kind, event_id, entity_id))""",
+    "CREATE INDEX IF NOT EXISTS curated_links_event ON curated_links(event_id)",
     """CREATE TABLE IF NOT EXISTS curated_names (
         kind TEXT NOT NULL CHECK (kind IN ('person', 'org')), key TEXT NOT NULL, entity_id {bigint} NOT NULL,
         PRIMARY KEY (kind, key))""",

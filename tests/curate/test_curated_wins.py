@@ -67,14 +67,14 @@ class Model:
         self.removed: set[tuple[int, int]] = set()
         self.hidden: dict[int, bool] = {}
         self.gone: set[int] = set()
-        self.together: list[tuple[int, int, int]] = []  # (event, document, idx) reports kept in an event
+        self.together: dict[tuple[int, int], int] = {}  # (document, idx) -> the event curation put it in
 
     def merged(self, target: int, other: int) -> None:
         self.gone.add(other)
         self.fields = {k: v for k, v in self.fields.items() if k[0] != other}
         self.removed = {(target if e == other else e, p) for e, p in self.removed}
         self.hidden.pop(other, None)
-        self.together = [(target if e == other else e, d, i) for e, d, i in self.together]
+        self.together = {k: target if e == other else e for k, e in self.together.items()}
 
 
 def apply(c: Curator, registry: Any, model: Model, op: tuple[Any, ...]) -> None:
@@ -97,14 +97,14 @@ def apply(c: Curator, registry: Any, model: Model, op: tuple[Any, ...]) -> None:
                 moved = registry.db.rows("SELECT document_id, idx FROM event_sources WHERE event_id = ?", (other,))
                 c.merge_events(event, other)
                 model.merged(event, other)
-                model.together += [(event, d, i) for d, i in moved]
+                model.together.update({(d, i): event for d, i in moved})
         elif kind == "split":
             sources = registry.db.rows("SELECT document_id, idx FROM event_sources WHERE event_id = ? "
                                        "ORDER BY document_id, idx", (event,))
             if len(sources) > 1:
                 doc_id, idx = sources[b % len(sources)]
                 new = c.split_event(event, doc_id, idx)["id"]
-                model.together.append((new, doc_id, idx))
+                model.together[(doc_id, idx)] = new
         elif kind == "suppress":
             c.suppress("event", event, b)
             model.hidden[event] = b
@@ -128,7 +128,7 @@ def check(registry: Any, model: Model) -> None:
     for event in model.gone:
         with pytest.raises(NotFoundError):
             registry.get_event(event)
-    for event, doc_id, idx in model.together:
+    for (doc_id, idx), event in model.together.items():
         assert registry.db.scalar("SELECT event_id FROM event_sources WHERE document_id = ? AND idx = ?",
                                   (doc_id, idx)) == event
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from amity.curate import history
 from amity.curate.moves import move_org_rows, move_reports, pin_event_reports, pin_names
-from amity.curate.overlay import CURATION_HASH, EVENT_FIELDS, curated_fields
+from amity.curate.overlay import CURATION_HASH, EVENT_FIELDS, curated_fields, note_curated
 from amity.curate.rederive import rederive
 from amity.errors import InputError, NotFoundError
 from amity.ingest.readers import text_hash
@@ -157,6 +157,7 @@ class Curator:
         """One transaction; with `preview`, rolled back at the end (the caller reads the result first)."""
         try:
             with self.db.transaction():
+                note_curated(self.db)  # the store's curation hooks run for the rest of it
                 yield
                 if preview:
                     raise _Preview

@@ -148,14 +148,28 @@ class Moves:
             moving[same] = target
         self.touched.events |= move_reports(db, self.doc_id, moving)
 
+    def _pins(self, kind: str, names: list[str]) -> dict[str, int]:
+        """The pinned keys among these names (one query)."""
+        key = person_key if kind == "person" else org_key
+        keys = sorted({key(n) for n in names} - {""})
+        if not keys:
+            return {}
+        return {
+            k: int(e)
+            for k, e in self.db.rows(
+                f"SELECT key, entity_id FROM curated_names WHERE kind = ? AND key IN {self.db.in_list(keys)}",
+                (kind, *keys),
+            )
+        }
+
     def repin_names(self) -> None:
         db = self.db
-        for pid, name in db.rows(
+        people = db.rows(
             "SELECT DISTINCT person_id, name FROM person_mentions WHERE document_id = ?", (self.doc_id,)
-        ):
-            target = db.scalar(
-                "SELECT entity_id FROM curated_names WHERE kind = 'person' AND key = ?", (person_key(name),)
-            )
+        )
+        pins = self._pins("person", [n for _, n in people])
+        for pid, name in people if pins else ():
+            target = pins.get(person_key(name))
             if target is None or target == pid or not self._exists("people", target):
                 continue
             self.touched.events |= {
@@ -172,12 +186,10 @@ class Moves:
                     (target, self.doc_id, pid, name),
                 )
             self.touched.people |= {pid, target}
-        for oid, name in db.rows(
-            "SELECT DISTINCT org_id, name FROM org_mentions WHERE document_id = ?", (self.doc_id,)
-        ):
-            target = db.scalar(
-                "SELECT entity_id FROM curated_names WHERE kind = 'org' AND key = ?", (org_key(name),)
-            )
+        orgs = db.rows("SELECT DISTINCT org_id, name FROM org_mentions WHERE document_id = ?", (self.doc_id,))
+        org_pins = self._pins("org", [n for _, n in orgs])
+        for oid, name in orgs if org_pins else ():
+            target = org_pins.get(org_key(name))
             if target is None or target == oid or not self._exists("organizations", target):
                 continue
             self.touched.events |= {

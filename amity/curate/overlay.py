@@ -29,6 +29,30 @@ EVENT_FIELDS = tuple("type status salience name date end_date place countries fi
 CURATION_HASH = "curation:entries"  # the pseudo-document holding links entered by hand
 
 
+HOOK = "curation"  # the per-transaction note of whether anything is curated
+
+
+def _nothing(db: Database, state: Any) -> None:
+    """Nothing to write at commit: the note only lives as long as its transaction."""
+
+
+def anything_curated(db: Database) -> bool:
+    """Whether the registry holds any curation: asked once per write transaction (the hooks below do
+    nothing, at no cost, in a registry nobody curated)."""
+    def ask() -> dict[str, bool]:
+        return {"any": bool(db.scalar("SELECT 1 FROM curated_records LIMIT 1"))}
+
+    state = db.before_commit(HOOK, ask, _nothing)
+    return bool((state or ask())["any"])
+
+
+def note_curated(db: Database) -> None:
+    """The open transaction is about to curate: the hooks must run from now on."""
+    state = db.before_commit(HOOK, lambda: {"any": True}, _nothing)
+    if state is not None:
+        state["any"] = True
+
+
 def curated_fields(db: Database, kind: str, entity_id: int) -> dict[str, Any]:
     return {
         f: json.loads(v)
@@ -41,6 +65,8 @@ def curated_fields(db: Database, kind: str, entity_id: int) -> dict[str, Any]:
 
 def keeps(db: Database, kind: str, entity_id: int) -> bool:
     """Whether curation holds this record (it is never deleted by re-derivation)."""
+    if not anything_curated(db):
+        return False
     return bool(
         db.scalar("SELECT 1 FROM curated_records WHERE kind = ? AND entity_id = ?", (kind, entity_id))
     )
@@ -86,6 +112,8 @@ def event_values(
     db: Database, event_id: int, merged: dict[str, Any], place: Place
 ) -> tuple[dict[str, Any], Place]:
     """The merged values with the curated ones on top."""
+    if not anything_curated(db):
+        return merged, place
     cur = curated_fields(db, "event", event_id)
     if not cur:
         return merged, place
@@ -100,6 +128,8 @@ def event_values(
 
 def apply_links(db: Database, event_id: int) -> None:
     """Take removed or suppressed participants and organizations off the event; apply changed ones."""
+    if not anything_curated(db):
+        return
     for kind, entity_id, removed, title, role in db.rows(
         "SELECT kind, entity_id, removed, title, role FROM curated_links WHERE event_id = ?", (event_id,)
     ):
@@ -140,6 +170,8 @@ def apply_links(db: Database, event_id: int) -> None:
 def entity_values(db: Database, kind: str, entity_id: int, values: dict[str, Any]) -> dict[str, Any]:
     """A person's or organization's derived values (name, country, acronym...) with the curated ones on
     top; "aliases" lists the extra names given by hand."""
+    if not anything_curated(db):
+        return values
     cur = curated_fields(db, kind, entity_id)
     return {**values, **cur}
 
@@ -165,8 +197,8 @@ def after_derive(db: Database, doc_id: int) -> None:
     organizations, and pin the reports that are now in curated events."""
     from amity.curate.moves import Moves
 
-    if not db.scalar("SELECT 1 FROM curated_records LIMIT 1"):
-        return  # nothing curated: derivation alone decides (one query per document)
+    if not anything_curated(db):
+        return  # nothing curated: derivation alone decides
     moves = Moves(db, doc_id)
     moves.reassign_reports()
     moves.repin_names()
@@ -176,6 +208,8 @@ def after_derive(db: Database, doc_id: int) -> None:
 
 def extra_names(db: Database, kind: str, entity_id: int) -> list[str]:
     """The names curation gives a person or organization beyond its mentions: its curated name and aliases."""
+    if not anything_curated(db):
+        return []
     cur = curated_fields(db, kind, entity_id)
     return [n for n in [cur.get("name"), *(cur.get("aliases") or [])] if n]
 

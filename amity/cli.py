@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "amity.commands.registry",
     "amity.commands.resolve",
     "amity.commands.serve",
+    "amity.commands.users",  # curation (issue 11)
 )
 
 

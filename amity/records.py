@@ -200,7 +200,8 @@ class DocumentRecord:
 
 
 def record_from_dict(d: dict[str, Any]) -> DocumentRecord:
-    """A DocumentRecord from its spec JSON (the inverse of `DocumentRecord.to_dict`)."""
+    """A DocumentRecord from its spec JSON (the inverse of `DocumentRecord.to_dict`), lenient about
+    keys an older record may lack."""
 
     def org(o: dict[str, Any]) -> Organization:
         return Organization(o["name"], o.get("acronym"), o.get("country"), o.get("role"))
@@ -212,29 +213,30 @@ def record_from_dict(d: dict[str, Any]) -> DocumentRecord:
         place = e.get("place")
         return Event(
             type=e["type"],
-            status=e["status"],
-            salience=e["salience"],
+            status=e.get("status") or "occurred",
+            salience=e.get("salience") or "main",
             name=e.get("name"),
             date=e.get("date"),
             end_date=e.get("end_date"),
             place=Place(place.get("name"), place.get("country")) if place else None,
-            countries=tuple(e.get("countries", ())),
-            organizations=tuple(org(o) for o in e.get("organizations", ())),
-            participants=tuple(per(p) for p in e.get("participants", ())),
-            fields=tuple(e.get("fields", ())),
+            countries=tuple(e.get("countries") or ()),
+            organizations=tuple(org(o) for o in e.get("organizations") or () if o.get("name")),
+            participants=tuple(per(p) for p in e.get("participants") or ()),
+            fields=tuple(e.get("fields") or ()),
             size=e.get("size"),
             program=e.get("program"),
-            evidence=tuple(Span(s["start"], s["end"]) for s in e.get("evidence", ())),
-            warnings=tuple(e.get("warnings", ())),
+            evidence=tuple(Span(s["start"], s["end"]) for s in e.get("evidence") or ()),
+            trigger=e.get("trigger"),
+            warnings=tuple(e.get("warnings") or ()),
         )
 
     return DocumentRecord(
-        doc=d["doc"],
+        doc=d.get("doc") or "",
         title=d.get("title"),
         published=d.get("published"),
         language=d.get("language"),
-        events=tuple(ev(e) for e in d.get("events", ())),
-        participants=tuple(per(p) for p in d.get("participants", ())),
-        organizations=tuple(org(o) for o in d.get("organizations", ())),
-        warnings=tuple(d.get("warnings", ())),
+        events=tuple(ev(e) for e in d.get("events") or ()),
+        participants=tuple(per(p) for p in d.get("participants") or ()),
+        organizations=tuple(org(o) for o in d.get("organizations") or () if o.get("name")),
+        warnings=tuple(d.get("warnings") or ()),
     )

@@ -61,6 +61,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--batch", type=int, default=25, metavar="N", help="documents per transaction (default 25)"
     )
+    p.add_argument(  # curation (issue 11)
+        "--reextract",
+        action="store_true",
+        help="extract the documents under PATH again even if stored by this extractor version; values "
+        "curated by hand (the write API, the web UI) win over the new extraction",
+    )
     p.set_defaults(func=run_ingest)
 
     p = sub.add_parser(
@@ -153,7 +159,8 @@ def run_ingest(args: argparse.Namespace) -> int:
         raise InputError(f"--batch must be at least 1, not {args.batch}")
     list(expand_paths(args.paths))  # a wrong path fails before the registry is created
     with _open(args, create=True) as reg:
-        result = ingest(reg, args.paths, Extractor(), progress=sys.stderr.isatty(), batch_size=args.batch)
+        result = ingest(reg, args.paths, Extractor(), progress=sys.stderr.isatty(), batch_size=args.batch,
+                        reextract=args.reextract)
     for skip in result.skips:
         print(skip_line(skip), file=sys.stderr)
     if result.skipped > len(result.skips):

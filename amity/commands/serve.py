@@ -15,9 +15,10 @@ LOOPBACK_NAMES = {"localhost"}
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "serve",
-        help="serve the web UI and the read-only JSON API",
+        help="serve the web UI and the JSON API",
         description="Serve the registry: the web UI at / and the JSON API under /api (documented at /docs). "
-        "Binds the loopback address unless --host says otherwise; the API is read-only.",
+        "Binds the loopback address unless --host says otherwise. The API is read-only unless the registry "
+        "has users (`amity users add`): then editors change it with their token.",
         epilog="Example: amity serve --db amity.db --port 8000   (then open http://127.0.0.1:8000/)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -22,6 +22,7 @@ from amity.serve.params import (
     event_filter,
     normalise_countries,
 )
+from amity.serve.write import with_curation
 from amity.store.interface import EventFilter, Registry
 
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -93,8 +94,8 @@ def build_router() -> APIRouter:
 
     @router.get("/events/{event_id}", tags=["events"], summary="One event with all its sources and evidence",
                 responses=NOT_FOUND)
-    async def get_event(reg: Reg, event_id: Id) -> JSONResponse:
-        return JSONResponse(reg.get_event(event_id))
+    async def get_event(request: Request, reg: Reg, event_id: Id) -> JSONResponse:
+        return JSONResponse(with_curation(request, "event", event_id, reg.get_event))  # curation (issue 11)
 
     @router.get("/people", tags=["people"], summary="List people")
     async def list_people(reg: Reg, q: Text = None, country: Country = None,
@@ -105,8 +106,8 @@ def build_router() -> APIRouter:
 
     @router.get("/people/{person_id}", tags=["people"],
                 summary="One person: affiliations over time, events, co-participants", responses=NOT_FOUND)
-    async def get_person(reg: Reg, person_id: Id) -> JSONResponse:
-        return JSONResponse(reg.get_person(person_id))
+    async def get_person(request: Request, reg: Reg, person_id: Id) -> JSONResponse:
+        return JSONResponse(with_curation(request, "person", person_id, reg.get_person))
 
     @router.get("/orgs", tags=["organizations"], summary="List organizations")
     async def list_orgs(reg: Reg, q: Text = None, country: Country = None,
@@ -117,8 +118,8 @@ def build_router() -> APIRouter:
 
     @router.get("/orgs/{org_id}", tags=["organizations"], summary="One organization: people and events",
                 responses=NOT_FOUND)
-    async def get_org(reg: Reg, org_id: Id) -> JSONResponse:
-        return JSONResponse(reg.get_org(org_id))
+    async def get_org(request: Request, reg: Reg, org_id: Id) -> JSONResponse:
+        return JSONResponse(with_curation(request, "org", org_id, reg.get_org))
 
     @router.get("/documents/{document_id}", tags=["documents"], summary="One document with its text",
                 responses=NOT_FOUND)

@@ -20,8 +20,11 @@ log = logging.getLogger("amity.serve")
 
 HTTP_CODES = {
     400: "bad_request",
+    401: "unauthorized",  # curation (issue 11): writes need a token
+    403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    409: "conflict",
     422: "validation_error",
     500: "internal_error",
 }

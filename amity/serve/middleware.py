@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -15,6 +15,7 @@ from amity.serve.errors import error_body
 log = logging.getLogger("amity.serve")
 
 ALLOWED_METHODS = ("GET", "HEAD")
+WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")  # curation (issue 11): under /api/, when users exist
 
 CONTENT_SECURITY_POLICY = "; ".join((
     "default-src 'none'",
@@ -98,9 +99,15 @@ class GuardMiddleware:
     GET/HEAD with 405, answers HEAD as GET without a body, adds the security headers, makes redirects
     relative, and turns unhandled exceptions into a JSON 500."""
 
-    def __init__(self, app: ASGIApp, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -> None:
+    def __init__(self, app: ASGIApp, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
+                 writable: Callable[[], bool] | None = None) -> None:
         self.app = app
         self.allowed_hosts = allowed_host_set(allowed_hosts)
+        self.writable = writable  # whether writes reach the API now (the registry has users)
+
+    def write_allowed(self, scope: Scope) -> bool:
+        return (scope["method"] in WRITE_METHODS and str(scope.get("path", "")).startswith("/api/")
+                and self.writable is not None and self.writable())
 
     def host_allowed(self, scope: Scope) -> bool:
         if ANY_HOST in self.allowed_hosts:
@@ -136,7 +143,7 @@ class GuardMiddleware:
             for message in _json_start(400):
                 await send_secured(message)
             return
-        if method not in ALLOWED_METHODS:
+        if method not in ALLOWED_METHODS and not self.write_allowed(scope):
             for message in _json_start(405, ((b"allow", b"GET, HEAD"),)):
                 await send_secured(message)
             return

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
+from amity.curate import overlay
 from amity.resolve.events import EventKey, merge_events, window
 from amity.store.db import Database
 from amity.store.summary import EventFacts, event_facts, record_change
@@ -17,19 +19,16 @@ def refresh_event(db: Database, event_id: int) -> None:
         "JOIN documents d ON d.id = es.document_id WHERE es.event_id = ? ORDER BY es.document_id, es.idx",
         (event_id,),
     )
-    if not sources:
-        delete_event(db, event_id, old)
-        return
-    reports = [json.loads(s[0]) for s in sources]
-    m = merge_events(reports)
-    place_id, place_name, place_country = None, None, None
-    for (_, pid, _, _, _), r in zip(sources, reports, strict=True):
-        if pid is not None and r.get("place"):
-            place_id, place_name, place_country = pid, r["place"].get("name"), r["place"].get("country")
-            break
-    if place_id is None and m["place"]:
-        place_name, place_country = m["place"].get("name"), m["place"].get("country")
-    published = next((s[3] for s in sources if s[3]), None)
+    if sources:
+        m, place = _merged(sources)
+        published = next((s[3] for s in sources if s[3]), None)
+    else:  # curation keeps an edited, hand-entered, merged or split event that has lost its reports
+        kept = overlay.unsourced_event(db, event_id)
+        if kept is None:
+            delete_event(db, event_id, old)
+            return
+        m, place, published = kept
+    m, (place_id, place_name, place_country) = overlay.event_values(db, event_id, m, place)  # curated wins
     w = window(EventKey(type=m["type"], date=m["date"], end_date=m["end_date"], published=published))
     texts = [m["name"] or "", m["program"] or ""]
     for s in sources:
@@ -79,6 +78,21 @@ def refresh_event(db: Database, event_id: int) -> None:
     record_change(
         db, old, EventFacts(m["type"], m["date"], frozenset(m["countries"]), frozenset(m["fields"]))
     )
+    overlay.apply_links(db, event_id)  # curation: participants and organizations removed or changed by hand
+
+
+def _merged(sources: list[tuple[Any, ...]]) -> tuple[dict[str, Any], overlay.Place]:
+    """The event's values merged from its reports, and its place (id, name, country)."""
+    reports = [json.loads(s[0]) for s in sources]
+    m = merge_events(reports)
+    place_id, place_name, place_country = None, None, None
+    for (_, pid, _, _, _), r in zip(sources, reports, strict=True):
+        if pid is not None and r.get("place"):
+            place_id, place_name, place_country = pid, r["place"].get("name"), r["place"].get("country")
+            break
+    if place_id is None and m["place"]:
+        place_name, place_country = m["place"].get("name"), m["place"].get("country")
+    return m, (place_id, place_name, place_country)
 
 
 def _n_documents(db: Database, event_id: int) -> int:

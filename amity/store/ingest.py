@@ -44,8 +44,10 @@ def ingest(
     progress: bool = False,
     batch_size: int = BATCH_SIZE,
     extractor_version: str = EXTRACTOR_VERSION,
+    reextract: bool = False,
 ) -> IngestResult:
-    """Store every document under `paths` not already stored with this extractor version.
+    """Store every document under `paths` not already stored with this extractor version (with
+    `reextract`, every document: stored ones are extracted again; curated values still win).
     Documents are extracted, then written `batch_size` at a time, each batch in one transaction."""
     files = list(expand_paths(paths))  # fails on a bad path before anything is written
     counts: Counter[str] = Counter()
@@ -100,7 +102,8 @@ def ingest(
                     pending.append(skipped(item))
                 else:
                     h = doc_hash(item)
-                    if h in pending_hashes or registry.has_document(h, extractor_version):
+                    stored = not reextract and registry.has_document(h, extractor_version)  # --reextract
+                    if h in pending_hashes or stored:
                         counts["unchanged"] += 1
                         continue
                     pending_hashes.add(h)

@@ -13,7 +13,8 @@ EventSummary: {"id": int, "type": str, "status": str, "salience": str, "name": s
 EventDetail:  EventSummary + {"organizations": [{"id", "name", "acronym", "country", "role"}],
                "participants": [{"id", "name", "title", "organization", "country", "role"}],
                "sources": [{"document_id": int, "doc": str, "title": str|None, "url": str|None,
-                            "published": str|None, "evidence": [{"start", "end", "text"}]}],
+                            "published": str|None, "evidence": [{"start", "end", "text"}],
+                            "idx": int (the report's index in its document)}],
                "cameo": [str], "plover": str|None, "warnings": [str]}
 PersonSummary: {"id", "name", "country", "title" (latest), "organization" (latest), "n_events"}
 PersonDetail:  PersonSummary + {"aliases": [str], "affiliations": [{"organization_id", "organization",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from amity.curate.overlay import keeps
 from amity.resolve.events import EventKey, Match, part_holders, part_of, part_types, window
 from amity.store.candidates import MATCH_SLACK_DAYS, candidate_events, judge, load_event_key
 from amity.store.db import Database
@@ -131,10 +132,15 @@ def refresh_links(db: Database, event_ids: Iterable[int]) -> set[int]:
         docs = _documents(db, eid)
         others = [o for o in candidate_events(db, key) if o != eid and not docs & _documents(db, o)]
         best, maybe = judge(db, key, others)
+        if best is not None and (keeps(db, "event", eid) or keeps(db, "event", best[0])):
+            maybe.append(best)  # an editor curated one of them: curation, not matching, merges it
+            best = None
         if best is not None:
             other, m = best
             keep, drop = min(eid, other), max(eid, other)
             absorb(db, keep, drop, m)
+            if _exists(db, drop):  # kept by something else: do not try again
+                continue
             seen.discard(keep)
             pending.insert(0, keep)
             continue

@@ -175,6 +175,46 @@ LINKS = (
 )
 
 
+# --- curation (issue 11) -------------------------------------------------------------------------
+# idempotent (IF NOT EXISTS): a registry taken back to an older version by hand migrates again
+CURATION = (
+    """CREATE TABLE IF NOT EXISTS users (
+        id {id}, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL CHECK (role IN ('editor', 'viewer')),
+        key_id TEXT NOT NULL UNIQUE, salt TEXT NOT NULL, token_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL, revoked_at TEXT)""",
+    """CREATE TABLE IF NOT EXISTS curated_records (
+        kind TEXT NOT NULL CHECK (kind IN ('event', 'person', 'org', 'program')), entity_id {bigint} NOT NULL,
+        origin TEXT NOT NULL DEFAULT 'edited', suppressed INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (kind, entity_id))""",
+    "CREATE INDEX IF NOT EXISTS curated_records_suppressed ON curated_records(kind, suppressed)",
+    """CREATE TABLE IF NOT EXISTS curated_fields (
+        kind TEXT NOT NULL, entity_id {bigint} NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
+        PRIMARY KEY (kind, entity_id, field))""",
+    """CREATE TABLE IF NOT EXISTS curated_reports (
+        document_id {bigint} NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL,
+        type TEXT, evidence TEXT NOT NULL DEFAULT '[]', event_id {bigint} NOT NULL,
+        PRIMARY KEY (document_id, idx))""",
+    "CREATE INDEX IF NOT EXISTS curated_reports_event ON curated_reports(event_id)",
+    """CREATE TABLE IF NOT EXISTS curated_links (
+        kind TEXT NOT NULL CHECK (kind IN ('participant', 'organization')), event_id {bigint} NOT NULL,
+        entity_id {bigint} NOT NULL, removed INTEGER NOT NULL DEFAULT 0, title TEXT, role TEXT,
+        PRIMARY KEY (kind, event_id, entity_id))""",
+    "CREATE INDEX IF NOT EXISTS curated_links_event ON curated_links(event_id)",
+    """CREATE TABLE IF NOT EXISTS curated_names (
+        kind TEXT NOT NULL CHECK (kind IN ('person', 'org')), key TEXT NOT NULL, entity_id {bigint} NOT NULL,
+        PRIMARY KEY (kind, key))""",
+    """CREATE TABLE IF NOT EXISTS redirects (
+        kind TEXT NOT NULL, old_id {bigint} NOT NULL, new_id {bigint} NOT NULL,
+        PRIMARY KEY (kind, old_id))""",
+    """CREATE TABLE IF NOT EXISTS programs (id {id}, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS audit_log (
+        id {id}, at TEXT NOT NULL, user_name TEXT NOT NULL, kind TEXT NOT NULL, entity_id {bigint} NOT NULL,
+        action TEXT NOT NULL, field TEXT, before TEXT, after TEXT, undo TEXT,
+        reverts {bigint}, reverted_by {bigint})""",
+    "CREATE INDEX IF NOT EXISTS audit_log_entity ON audit_log(kind, entity_id, id)",
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -206,6 +246,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         "why each report joined its event; part_of and possible-duplicate links between events",
         LINKS,
     ),
+    # curation (issue 11): users, curated values, report pins, audit history; see amity/curate
+    Migration(6, "curation: users, curated values, report pins, audit history", CURATION),
 )
 
 

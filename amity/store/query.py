@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from amity.curate.overlay import hidden_clause
 from amity.errors import InputError
 from amity.store.db import Database
 from amity.store.interface import EventFilter
@@ -83,6 +84,9 @@ class Where:
 
 def build_where(db: Database, f: EventFilter) -> Where:
     w = Where()
+    hidden = hidden_clause(db, "event", "e")  # curation: suppressed events are hidden
+    if hidden:
+        w.clauses.append(hidden)
     if f.type:
         w.clauses.append("e.type = ?")
         w.params.append(f.type)

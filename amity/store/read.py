@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from amity.curate.overlay import hidden_clause
 from amity.errors import NotFoundError
 from amity.records import CAMEO, PLOVER
 from amity.resolve.names import person_key
@@ -159,9 +160,9 @@ def get_event(db: Database, event_id: int) -> dict[str, Any]:
         entry["role"] = entry["role"] or role
     d["organizations"] = list(orgs.values())
     sources = []
-    for doc_id, doc, title, source, published, evidence, text, basis, score, matched in db.rows(
+    for doc_id, doc, title, source, published, evidence, text, basis, score, matched, idx in db.rows(
         "SELECT d.id, d.doc, d.title, d.source, d.published, es.evidence, d.text, es.match_basis, "
-        "es.match_score, es.match_evidence FROM event_sources es "
+        "es.match_score, es.match_evidence, es.idx FROM event_sources es "
         "JOIN documents d ON d.id = es.document_id WHERE es.event_id = ? ORDER BY d.id, es.idx",
         (event_id,),
     ):
@@ -179,6 +180,7 @@ def get_event(db: Database, event_id: int) -> dict[str, Any]:
                 "match": {"basis": basis, "score": score, "evidence": json.loads(matched or "{}")}
                 if basis
                 else None,
+                "idx": idx,  # the report's place in its document (curation: split a report off)
             }
         )
     d["sources"] = sources
@@ -242,6 +244,9 @@ def _paged(
     if country:
         clauses.append("t.country = ?")
         params.append(country.upper())
+    hidden = hidden_clause(db, "person" if table == "people" else "org", "t")  # curation: suppressed
+    if hidden:
+        clauses.append(hidden)
     where = "WHERE " + " AND ".join(clauses) if clauses else ""
     total = int(db.scalar(f"SELECT COUNT(*) FROM {table} t {where}", params) or 0)
     rows = db.rows(

@@ -4,7 +4,11 @@ first stored, with the current matching. The same code as ingest (`DocumentDeriv
 whole registry at once: after a change of the matching rules, or after a batch ingested in parallel.
 
 Deterministic and idempotent: ids restart from 1 and documents are taken by id, so a second run
-gives exactly the registry of the first."""
+gives exactly the registry of the first.
+
+A registry someone curated keeps its records: each document is derived again in place, in id order,
+and curation puts its pinned reports, names and values back (`amity.curate.rederive`), so edited,
+merged, split and hand-entered events keep their ids."""
 
 from __future__ import annotations
 
@@ -55,8 +59,12 @@ def _count(db: Database, sql: str) -> int:
 
 def reresolve(db: Database) -> ResolveResult:
     """Re-derive every extracted document in one transaction (all or nothing)."""
+    from amity.curate.overlay import anything_curated
+
     with db.transaction():
         before = _count(db, "SELECT COUNT(*) FROM events")
+        if anything_curated(db):
+            return _in_place(db, before)
         for table in DERIVED:
             db.execute(f"DELETE FROM {table}")
         if db.dialect == "sqlite":
@@ -89,14 +97,25 @@ def reresolve(db: Database) -> ResolveResult:
             DocumentDeriver(
                 db, doc_id, doc, record_from_dict({"doc": row[0], **json.loads(row[9] or "{}")})
             ).derive()
-        return ResolveResult(
-            documents=len(ids),
-            events_before=before,
-            events=_count(db, "SELECT COUNT(*) FROM events"),
-            people=_count(db, "SELECT COUNT(*) FROM people"),
-            organizations=_count(db, "SELECT COUNT(*) FROM organizations"),
-            part_of=_count(db, "SELECT COUNT(*) FROM event_links WHERE kind = 'part_of'"),
-            possible_duplicates=_count(
-                db, "SELECT COUNT(*) FROM event_links WHERE kind = 'possible_duplicate'"
-            ),
-        )
+        return _result(db, len(ids), before)
+
+
+def _in_place(db: Database, before: int) -> ResolveResult:
+    from amity.curate.rederive import rederive
+
+    ids = [r[0] for r in db.rows("SELECT id FROM documents WHERE status = 'extracted' ORDER BY id")]
+    for doc_id in ids:
+        rederive(db, doc_id)
+    return _result(db, len(ids), before)
+
+
+def _result(db: Database, documents: int, before: int) -> ResolveResult:
+    return ResolveResult(
+        documents=documents,
+        events_before=before,
+        events=_count(db, "SELECT COUNT(*) FROM events"),
+        people=_count(db, "SELECT COUNT(*) FROM people"),
+        organizations=_count(db, "SELECT COUNT(*) FROM organizations"),
+        part_of=_count(db, "SELECT COUNT(*) FROM event_links WHERE kind = 'part_of'"),
+        possible_duplicates=_count(db, "SELECT COUNT(*) FROM event_links WHERE kind = 'possible_duplicate'"),
+    )

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from amity.curate import overlay
 from amity.resolve.names import (
     acronym_key,
     initials,
@@ -46,6 +47,9 @@ def refresh_person(db: Database, pid: int) -> None:
         (pid,),
     )
     db.execute("DELETE FROM affiliations WHERE person_id = ?", (pid,))
+    if not mentions and overlay.keeps(db, "person", pid):  # curation: entered or edited by hand, it stays
+        overlay.refresh_kept(db, "person", pid)
+        return
     if not mentions:
         db.execute("DELETE FROM aliases WHERE kind = 'person' AND entity_id = ?", (pid,))
         db.execute("UPDATE event_participants SET person_id = NULL WHERE person_id = ?", (pid,))
@@ -54,6 +58,8 @@ def refresh_person(db: Database, pid: int) -> None:
     full = [m[0] for m in mentions if len(person_tokens(m[0])) > 1]
     name = most_common(full) or most_common(m[0] for m in mentions)
     country = most_common(m[3] for m in mentions)
+    cur = overlay.entity_values(db, "person", pid, {"name": name, "country": country})  # curated wins
+    name, country = cur["name"], cur["country"]
     spans: dict[tuple[int | None, str | None], list[str]] = {}
     for _, title, org_id, _, seen in mentions:
         if title or org_id is not None:
@@ -82,7 +88,8 @@ def refresh_person(db: Database, pid: int) -> None:
         db,
         "person",
         pid,
-        [(n, person_key(n), *person_blocks(n)) for n in dict.fromkeys(m[0] for m in mentions)],
+        [(n, person_key(n), *person_blocks(n))
+         for n in dict.fromkeys([*(m[0] for m in mentions), *overlay.extra_names(db, "person", pid)])],
     )
 
 
@@ -90,6 +97,9 @@ def refresh_org(db: Database, oid: int) -> None:
     mentions = db.rows(
         "SELECT name, acronym, country FROM org_mentions WHERE org_id = ? ORDER BY document_id, name", (oid,)
     )
+    if not mentions and overlay.keeps(db, "org", oid):  # curation: entered or edited by hand, it stays
+        overlay.refresh_kept(db, "org", oid)
+        return
     if not mentions:
         db.execute("DELETE FROM aliases WHERE kind = 'org' AND entity_id = ?", (oid,))
         db.execute("DELETE FROM organizations WHERE id = ?", (oid,))
@@ -100,6 +110,8 @@ def refresh_org(db: Database, oid: int) -> None:
         m[0] for m in mentions if looks_like_acronym(m[0])
     )
     country = most_common(m[2] for m in mentions)
+    cur = overlay.entity_values(db, "org", oid, {"name": name, "acronym": acronym, "country": country})
+    name, acronym, country = cur["name"], cur["acronym"], cur["country"]  # curated wins
     n_events = db.scalar("SELECT COUNT(DISTINCT event_id) FROM event_organizations WHERE org_id = ?", (oid,))
     n_people = db.scalar(
         "SELECT COUNT(DISTINCT person_id) FROM affiliations WHERE organization_id = ?", (oid,)
@@ -110,7 +122,8 @@ def refresh_org(db: Database, oid: int) -> None:
         (name, acronym, country, int(n_events or 0), int(n_people or 0), oid),
     )
     rows: list[tuple[str, str, str | None, str | None]] = []
-    for n, acr, _ in dict.fromkeys(mentions):
+    curated_names = [(x, None, None) for x in overlay.extra_names(db, "org", oid)]
+    for n, acr, _ in dict.fromkeys([*mentions, *curated_names]):
         rows.append((n, org_key(n), None, None))
         if acr:
             rows.append((acr, "acr:" + acronym_key(acr), None, None))

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from amity.curate.overlay import after_derive
 from amity.ingest.readers import text_hash
 from amity.records import Document, DocumentRecord, Skip
 from amity.store import read
@@ -112,6 +113,7 @@ class SQLRegistry:
                     "DELETE FROM documents WHERE status = 'skipped' AND source = ?", (doc.source,)
                 )
             DocumentDeriver(self.db, doc_id, doc, record).derive()
+            after_derive(self.db, doc_id)  # curation: pinned reports and names go back where curated
         return doc_id
 
     def add_skip(self, skip: Skip) -> int:

@@ -8,6 +8,11 @@ import { peopleView, orgsView } from './views/lists.js';
 import { timelineView } from './views/timeline.js';
 import { networkView } from './views/network.js';
 import { matrixView } from './views/matrix.js';
+// curation (issue 11): sign-in, edit tools, programmes
+import { decorateEvent } from './curate/event.js';
+import { decorator } from './curate/entity.js';
+import { programView, programsView } from './curate/program.js';
+import { newEventView, sessionLink, signinView } from './curate/session.js';
 
 const ROUTES = {
   events: eventsView,
@@ -19,7 +24,13 @@ const ROUTES = {
   timeline: timelineView,
   network: networkView,
   matrix: matrixView,
+  signin: signinView,
+  'new-event': newEventView,
+  programs: programsView,
+  program: programView,
 };
+// run after a view has rendered: the edit tools and history of a record's page
+const DECORATORS = { event: decorateEvent, person: decorator('person'), org: decorator('org') };
 
 function parseHash(hash) {
   const raw = hash.replace(/^#\/?/, '');
@@ -56,6 +67,7 @@ function start() {
     try {
       if (!view) throw Object.assign(new Error(`no page called "${name}"`), { status: 404 });
       const title = await view(node, { id, params });
+      if (DECORATORS[name]) await DECORATORS[name](node, { id, params });
       if (current !== generation) return;
       main.replaceChildren(node);
       document.title = title ? `${title} — amity` : 'amity';
@@ -69,6 +81,10 @@ function start() {
   }
 
   window.addEventListener('hashchange', render);
+  window.addEventListener('amity:refresh', render);
+  const session = document.getElementById('session');
+  window.addEventListener('amity:session', () => sessionLink(session));
+  sessionLink(session);
   render();
 }
 

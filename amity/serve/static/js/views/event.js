@@ -51,7 +51,7 @@ function peopleTable(people) {
   if (!people.length) return empty('No named participants.');
   return h('table', { class: 'table' },
     h('thead', {}, h('tr', {}, ['Name', 'Title', 'Organization', 'Country', 'Role'].map((t) => h('th', {}, t)))),
-    h('tbody', {}, people.map((p) => h('tr', {},
+    h('tbody', {}, people.map((p) => h('tr', { 'data-person': p.id },
       h('td', {}, p.id ? h('a', { href: `#/person/${p.id}`, class: 'person-link' }, personLabel(p)) : personLabel(p)),
       h('td', {}, p.title || ''), h('td', {}, p.organization || ''),
       h('td', {}, p.country || ''), h('td', {}, p.role || '')))));
@@ -78,7 +78,7 @@ function report(source, doc, index) {
   const body = doc
     ? highlightedText(doc.text, source.evidence, doc.mask)
     : empty('The document text is not available.');
-  return h('article', { class: 'report', 'data-document': source.document_id },
+  return h('article', { class: 'report', 'data-document': source.document_id, 'data-idx': source.idx },
     head, why, h('h4', {}, 'Evidence'), evidence,
     h('details', { class: 'document', open: index === 0 }, h('summary', {}, 'Document text'), body));
 }

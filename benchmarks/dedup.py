@@ -317,8 +317,8 @@ def run(
     dateline: bool = False,
 ) -> dict[str, int]:
     import amity.store.derive as derive
+    from amity.pipeline import ingest
     from amity.store import open_registry
-    from amity.store.ingest import ingest
 
     docs = corpus(n, seed)
     by_story: dict[int, list[Doc]] = defaultdict(list)

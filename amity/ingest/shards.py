@@ -152,7 +152,8 @@ def _archive_shards(path: str, kind: str, index: int) -> Iterator[Shard]:
     stamp = _stamp(path)
     found = 0
     try:
-        with _open(path) as f:
+        # warcio reads gzip itself, member by member: its offsets are the file's, where a reader can seek
+        with _open(path) if kind == "lines" else open(path, "rb") as f:
             if kind == "lines":
                 head = f.read(BLOCK)
                 if not head.strip() or head.startswith(_WIDE_BOMS) or sniff_binary(head):

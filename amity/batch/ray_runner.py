@@ -84,6 +84,14 @@ class RayRunner:
         actor = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=-1)(ShardWorker)
         self.actors: list[Any] = [actor.remote(self.event_model) for _ in range(self.workers)]
 
+    def close(self) -> None:
+        """Stop the workers (their CPUs go back to Ray)."""
+        import ray
+
+        for a in self.actors:
+            ray.kill(a)
+        self.actors = []
+
     def peak_rss_mb(self) -> list[float]:
         import ray
 

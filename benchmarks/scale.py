@@ -150,7 +150,8 @@ def measure(corpus: Path, n_docs: int, tmp: Path, sides: list[tuple[str, int]]) 
         r = run_child(kind, corpus, tmp, workers)
         r["docs_per_s"] = n_docs / r["run_s"] if r["run_s"] > 0 else float("inf")
         out[label] = r
-        print(f"  {label}: {r['docs_per_s']:.2f} docs/s steady ({r['run_s']:.1f} s, load {r['load_s']:.1f} s), "
+        print(f"  {label}: {r['docs_per_s']:.2f} docs/s steady ({r['run_s']:.1f} s, "
+              f"load {r['load_s']:.1f} s), "
               f"peak {max(r['peak_rss_mb']):.0f} MB", file=sys.stderr, flush=True)
     if "ray1" in out and "ray2" in out:
         out["ray2_over_ray1"] = out["ray2"]["docs_per_s"] / out["ray1"]["docs_per_s"]
@@ -169,11 +170,11 @@ def measure(corpus: Path, n_docs: int, tmp: Path, sides: list[tuple[str, int]]) 
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="amity ingest on 1 and 2 Ray workers against spaCy's full pipeline")
+    ap = argparse.ArgumentParser(description="amity ingest on 1 and 2 Ray workers next to spaCy's pipeline")
     ap.add_argument("--stream", type=Path, default=DEFAULT_STREAM)
     ap.add_argument("--n", type=int, default=300, help="articles of the stream (default 300)")
     ap.add_argument("--big", type=int, default=0, metavar="N",
-                    help="also ingest a stream of N distinct documents made from the news stream (e.g. 20000)")
+                    help="also ingest N distinct documents made from the news stream (e.g. 20000)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--child", choices=["local", "ray", "spacy"], help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
@@ -198,7 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         head = tmp / "head.jsonl"
         n = stream_head(args.stream, args.n, head)
         print(f"corpus: first {n} articles of {args.stream}", file=sys.stderr)
-        report["head"] = {"docs": n, **measure(head, n, tmp, [("spacy", 0), ("local", 0), ("ray", 1), ("ray", 2)])}
+        sides = [("spacy", 0), ("local", 0), ("ray", 1), ("ray", 2)]
+        report["head"] = {"docs": n, **measure(head, n, tmp, sides)}
         if args.big:
             big = tmp / "big.jsonl"
             big_stream(args.stream, args.big, big)

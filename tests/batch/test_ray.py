@@ -16,7 +16,14 @@ from amity.ingest import shards as shards_mod
 from amity.pipeline import ingest
 from amity.store import open_registry
 from amity.store.dump import canonical_dump
-from tests.pipeline.corpus import articles, exchange_article, html_page, quiet_article, write_jsonl, write_warc
+from tests.pipeline.corpus import (
+    articles,
+    exchange_article,
+    html_page,
+    quiet_article,
+    write_jsonl,
+    write_warc,
+)
 
 ray = pytest.importorskip("ray")
 

@@ -71,10 +71,10 @@ def child_local(corpus: Path, db: Path) -> dict[str, Any]:
     extractor.extract_many([])  # nothing lazy is left for the timed run
     load = time.perf_counter() - t0
     with open_registry(str(db)) as reg:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = ingest(reg, [str(corpus)], extractor)
-        run = time.perf_counter() - t0
-    return {"load_s": load, "run_s": run, "result": _result(result), "peak_rss_mb": [_rss_mb()]}
+        run, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {"load_s": load, "run_s": run, "cpu_s": cpu, "result": _result(result), "peak_rss_mb": [_rss_mb()]}
 
 
 def child_ray(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
@@ -90,12 +90,14 @@ def child_ray(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
         runner = RayRunner(n)
         ray.get([a.pid.remote() for a in runner.actors])  # every worker has loaded its extractor
         load = time.perf_counter() - t0 - started
+        cpu0 = sum(runner.cpu_s()) + time.process_time()
         with open_registry(str(db)) as reg:
             t0 = time.perf_counter()
             result = ingest(reg, [str(corpus)], runner=runner)
             run = time.perf_counter() - t0
+        cpu = sum(runner.cpu_s()) + time.process_time() - cpu0  # workers and driver
         rss = runner.peak_rss_mb()
-    return {"ray_start_s": started, "load_s": load, "run_s": run, "result": _result(result),
+    return {"ray_start_s": started, "load_s": load, "run_s": run, "cpu_s": cpu, "result": _result(result),
             "peak_rss_mb": rss, "driver_rss_mb": _rss_mb()}
 
 
@@ -107,10 +109,10 @@ def child_spacy(corpus: Path) -> dict[str, Any]:
     nlp = spacy.load(spacy_model())  # every component enabled
     nlp(texts[0])
     load = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     ents = sum(len(doc.ents) for doc in nlp.pipe(texts))
-    return {"load_s": load, "run_s": time.perf_counter() - t0, "entities": ents, "pipes": nlp.pipe_names,
-            "peak_rss_mb": [_rss_mb()]}
+    return {"load_s": load, "run_s": time.perf_counter() - t0, "cpu_s": time.process_time() - c0,
+            "entities": ents, "pipes": nlp.pipe_names, "peak_rss_mb": [_rss_mb()]}
 
 
 def _result(r: Any) -> dict[str, Any]:
@@ -149,6 +151,7 @@ def measure(corpus: Path, n_docs: int, tmp: Path, sides: list[tuple[str, int]]) 
         print(f"  {label} ...", file=sys.stderr, flush=True)
         r = run_child(kind, corpus, tmp, workers)
         r["docs_per_s"] = n_docs / r["run_s"] if r["run_s"] > 0 else float("inf")
+        r["docs_per_cpu_s"] = n_docs / r["cpu_s"] if r["cpu_s"] > 0 else float("inf")
         out[label] = r
         print(f"  {label}: {r['docs_per_s']:.2f} docs/s steady ({r['run_s']:.1f} s, "
               f"load {r['load_s']:.1f} s), "
@@ -163,6 +166,7 @@ def measure(corpus: Path, n_docs: int, tmp: Path, sides: list[tuple[str, int]]) 
         for k in ("local", "ray1"):
             if k in out:
                 out[f"{k}_over_spacy"] = out[k]["docs_per_s"] / out["spacy"]["docs_per_s"]
+                out[f"{k}_over_spacy_cpu"] = out[k]["docs_per_cpu_s"] / out["spacy"]["docs_per_cpu_s"]
     for r in out.values():
         if isinstance(r, dict):
             r.pop("db", None)
@@ -219,13 +223,15 @@ def print_report(report: dict[str, Any]) -> None:
             continue
         r = report[name]
         print(f"\n{name}: {r['docs']} documents (steady state: model load and Ray start excluded)")
-        print(f"{'':8}{'docs/s':>9}{'run':>9}{'load':>8}{'peak RSS per process/worker':>30}")
+        print(f"{'':8}{'docs/s':>9}{'docs/CPU s':>12}{'run':>9}{'load':>8}{'peak RSS per process/worker':>30}")
         for side in ("spacy", "local", "ray1", "ray2"):
             if side in r:
                 s = r[side]
                 rss = ", ".join(f"{x:.0f}" for x in s["peak_rss_mb"])
-                print(f"{side:8}{s['docs_per_s']:>9.2f}{s['run_s']:>7.1f} s{s['load_s']:>6.1f} s{rss:>27} MB")
-        for key in ("ray2_over_ray1", "ray2_over_local", "local_over_spacy", "ray1_over_spacy"):
+                print(f"{side:8}{s['docs_per_s']:>9.2f}{s['docs_per_cpu_s']:>12.2f}{s['run_s']:>7.1f} s"
+                      f"{s['load_s']:>6.1f} s{rss:>27} MB")
+        for key in ("ray2_over_ray1", "ray2_over_local", "local_over_spacy", "ray1_over_spacy",
+                    "local_over_spacy_cpu", "ray1_over_spacy_cpu"):
             if key in r:
                 print(f"{key}: {r[key]:.2f}x")
         for key in ("ray1_ray2_same_registry", "local_ray2_same_registry"):

@@ -39,6 +39,13 @@ class ShardWorker:
 
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
+    def cpu_s(self) -> float:
+        """CPU seconds (user and system) this worker has used so far."""
+        import resource
+
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
     def pid(self) -> int:
         return os.getpid()
 
@@ -58,8 +65,14 @@ def ray_session(workers: int | None, address: str | None) -> Iterator[int]:
         if address:
             ray.init(address=address, log_to_driver=False, logging_level=logging.ERROR)
         else:
+            # Ray runs its workers at nice 15 by default; here they are the work itself, as a plain
+            # `amity ingest` process would be, so they run at normal priority
             ray.init(
-                num_cpus=workers, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR
+                num_cpus=workers,
+                include_dashboard=False,
+                log_to_driver=False,
+                logging_level=logging.ERROR,
+                _system_config={"worker_niceness": 0},
             )
     except Exception as e:  # noqa: BLE001 - Ray raises many kinds: one clear error
         where = f"the Ray cluster at {address}" if address else "a local Ray"
@@ -96,6 +109,11 @@ class RayRunner:
         import ray
 
         return list(ray.get([a.peak_rss_mb.remote() for a in self.actors]))
+
+    def cpu_s(self) -> list[float]:
+        import ray
+
+        return list(ray.get([a.cpu_s.remote() for a in self.actors]))
 
     def map(self, shards: Iterator[Shard]) -> Iterator[ShardResult]:
         import ray

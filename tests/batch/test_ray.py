@@ -111,3 +111,43 @@ def test_a_worker_killed_mid_run_is_replaced_and_the_registry_is_exact(
         runner.inner.close()
     assert runner.killed
     assert dump(str(tmp_path / "killed.db")) == dump(str(tmp_path / "clean.db"))
+
+
+def test_sigkill_of_the_driver_then_the_same_command_gives_the_uninterrupted_registry(
+    tmp_path: Path, extractor: Any
+) -> None:
+    """`amity ingest --workers 2` (its own local Ray) killed with SIGKILL once a shard is stored, then
+    run again: the registry equals one ingested without interruption."""
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    feed = write_jsonl(tmp_path / "feed.jsonl", articles(150))
+    n_shards = -(-150 // shards_mod.LINES_PER_SHARD)
+    db = tmp_path / "killed.db"
+    cmd = [sys.executable, "-m", "amity.cli", "ingest", str(feed), "--db", str(db), "--workers", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 600
+    finished = 0
+    while finished == 0:
+        assert proc.poll() is None, proc.communicate()[1][-2000:]
+        assert time.monotonic() < deadline, "no shard was ever finished"
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+                    finished = conn.execute("SELECT COUNT(*) FROM ingest_shards").fetchone()[0]
+            except sqlite3.OperationalError:
+                finished = 0  # not migrated yet
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with sqlite3.connect(db) as conn:
+        done = conn.execute("SELECT COUNT(*) FROM ingest_shards").fetchone()[0]
+    assert 0 < done < n_shards  # killed midway
+    again = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert "unchanged" in again.stdout
+    with open_registry(str(tmp_path / "clean.db")) as reg:
+        ingest(reg, [str(feed)], extractor)
+    assert dump(str(db)) == dump(str(tmp_path / "clean.db"))

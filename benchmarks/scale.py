@@ -223,7 +223,8 @@ def print_report(report: dict[str, Any]) -> None:
             continue
         r = report[name]
         print(f"\n{name}: {r['docs']} documents (steady state: model load and Ray start excluded)")
-        print(f"{'':8}{'docs/s':>9}{'docs/CPU s':>12}{'run':>9}{'load':>8}{'peak RSS per process/worker':>30}")
+        head = f"{'':8}{'docs/s':>9}{'docs/CPU s':>12}{'run':>9}{'load':>8}"
+        print(f"{head}{'peak RSS per process/worker':>30}")
         for side in ("spacy", "local", "ray1", "ray2"):
             if side in r:
                 s = r[side]

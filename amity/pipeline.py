@@ -63,6 +63,7 @@ class ShardResult:
     shard: Shard
     items: tuple[Item, ...]
     seconds: float = 0.0  # spent reading, screening and extracting it
+    complete: bool = True  # False: the shard could not be processed (recorded as a skip, redone next run)
 
 
 def _failure(e: BaseException) -> str:
@@ -189,7 +190,8 @@ class Writer:
             self.n_items += 1
             if self.n_items >= self.batch_size:
                 self.flush()
-        self.pending.append((None, result.shard, tally))
+        if result.complete:
+            self.pending.append((None, result.shard, tally))
 
     def _skipped(self, skip: Skip, tally: _Tally) -> None:
         self.counts["skipped"] += 1
@@ -199,7 +201,7 @@ class Writer:
         if len(self.listed) < LISTED_SKIPS:
             self.listed.append(skip)
 
-    def _write(self, item: Item | None, shard: Shard, tally: _Tally) -> None:
+    def _write(self, item: Item | None, shard: Shard, tally: _Tally, stored_before: bool) -> None:
         reg = self.registry
         if item is None:
             if shard.key:
@@ -209,7 +211,7 @@ class Writer:
             reg.add_skip(item.skip)
             return
         assert item.doc is not None
-        if item.kind == "unchanged" or reg.has_document(doc_hash(item.doc), self.version):
+        if item.kind == "unchanged" or stored_before:
             return
         if item.kind == "screened":
             reg.add_screened(item.doc, self.version)
@@ -250,7 +252,7 @@ class Writer:
             with self.registry.transaction():
                 for item, shard, tally in batch:
                     before = self._stored_before(item)
-                    self._write(item, shard, tally)
+                    self._write(item, shard, tally, before)
                     self._count(item, tally, before)
         except Exception:  # noqa: BLE001 - find the item the registry refuses: one at a time
             self._restore(saved)
@@ -273,7 +275,7 @@ class Writer:
         before = self._stored_before(item)
         try:
             with self.registry.transaction():
-                self._write(item, shard, tally)
+                self._write(item, shard, tally, before)
         except Exception as e:  # noqa: BLE001
             if item is None or item.kind == "skip" or item.doc is None:
                 raise  # the registry cannot even record a skip or a shard: it is broken, stop

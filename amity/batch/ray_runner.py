@@ -17,9 +17,11 @@ from typing import Any
 
 from amity.errors import InputError
 from amity.ingest.shards import Shard
-from amity.pipeline import ShardResult, process_shard
+from amity.pipeline import Item, ShardResult, process_shard
+from amity.records import Skip
 
 IN_FLIGHT = 2  # shards queued per worker: one running, one waiting, so no worker idles between shards
+RETRIES = 3  # a shard whose worker dies this many more times is recorded as a skip, and redone next run
 
 
 class ShardWorker:
@@ -94,7 +96,7 @@ class RayRunner:
     def __post_init__(self) -> None:
         import ray
 
-        actor = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=-1)(ShardWorker)
+        actor = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=RETRIES)(ShardWorker)
         self.actors: list[Any] = [actor.remote(self.event_model) for _ in range(self.workers)]
 
     def close(self) -> None:
@@ -121,6 +123,7 @@ class RayRunner:
         running: dict[Any, int] = {}  # object ref -> shard index
         load = dict.fromkeys(range(len(self.actors)), 0)
         owner: dict[Any, int] = {}
+        shard_of: dict[Any, Shard] = {}
         ready: dict[int, ShardResult] = {}
         order: list[int] = []  # shard indexes in the order given
         next_out = 0
@@ -135,6 +138,7 @@ class RayRunner:
                 a = min(load, key=lambda i: load[i])
                 ref = self.actors[a].process.remote(shard)
                 running[ref] = shard.index
+                shard_of[ref] = shard
                 owner[ref] = a
                 load[a] += 1
                 order.append(shard.index)
@@ -144,7 +148,13 @@ class RayRunner:
             for ref in done:
                 running.pop(ref)
                 load[owner.pop(ref)] -= 1
-                result: ShardResult = ray.get(ref)
+                shard = shard_of.pop(ref)
+                try:
+                    result: ShardResult = ray.get(ref)
+                except ray.exceptions.RayActorError as e:  # its worker died RETRIES + 1 times on it
+                    detail = f"a worker died {RETRIES + 1} times extracting it: {type(e).__name__}"
+                    failed = Item("skip", skip=Skip(shard.source, "extract-failed", detail))
+                    result = ShardResult(shard, (failed,), complete=False)
                 ready[result.shard.index] = result
             while next_out < len(order) and order[next_out] in ready:
                 yield ready.pop(order[next_out])

@@ -172,7 +172,7 @@ def _archive_shards(path: str, kind: str, index: int) -> Iterator[Shard]:
 def _line_ranges(f: BinaryIO) -> Iterator[tuple[int, int, int]]:
     """(byte offset, first line number, lines) of consecutive ranges of LINES_PER_SHARD lines (fewer
     where SHARD_BYTES is reached), found one block at a time."""
-    start, first, n, pos = 0, 1, 0, 0
+    start, first, n, pos, end = 0, 1, 0, 0, 0
     while block := f.read(BLOCK):
         i = 0
         while (j := block.find(b"\n", i)) >= 0:
@@ -183,8 +183,8 @@ def _line_ranges(f: BinaryIO) -> Iterator[tuple[int, int, int]]:
                 start, first, n = end, first + n, 0
             i = j + 1
         pos += len(block)
-    if pos > start:  # lines left, the last without a line end
-        yield start, first, n + 1
+    if pos > start:  # lines left; the last one may have no line end
+        yield start, first, n + (pos > end)
 
 
 def _record_ranges(f: BinaryIO) -> Iterator[tuple[int, int, int]]:

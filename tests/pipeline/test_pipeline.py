@@ -100,6 +100,9 @@ def test_jsonl_shards_read_the_same_documents_as_the_whole_file(
         plain.unlink()
     planned = list(plan_shards([str(path)]))
     assert [s.kind for s in planned] == ["lines"] * 4 and [s.first for s in planned] == [1, 5, 9, 13]
+    assert [s.count for s in planned] == [4, 4, 4, 1]
+    even = write_jsonl(tmp_path / "even.jsonl", recs[:6])  # ends with a line end: no line after it
+    assert [(s.first, s.count) for s in plan_shards([str(even)])] == [(1, 4), (5, 2)]
     got = [d for s in planned for d in _docs(read_shard(s))]
     if gz:  # the same names and line numbers, the source is the .gz file
         whole = [(a, b.replace("feed.jsonl", "feed.jsonl.gz"), c) for a, b, c in whole]

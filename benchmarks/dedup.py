@@ -317,8 +317,8 @@ def run(
     event_names: bool = False,
     dateline: bool = False,
 ) -> dict[str, int]:
+    from amity.pipeline import ingest
     from amity.store import open_registry
-    from amity.store.ingest import ingest
 
     docs = corpus(n, seed)
     by_story: dict[int, list[Doc]] = defaultdict(list)

@@ -103,7 +103,7 @@ def ingest_dev(reg: Any, cache: Path | None) -> None:
     """The dev documents into `reg`, extracted by the real extractor (records cached in `cache`)."""
     from dedup import CachedExtractor
 
-    from amity.store.ingest import ingest
+    from amity.pipeline import ingest
 
     ingest(reg, [str(DEV / "docs")], CachedExtractor([], False, cache))
 

@@ -25,9 +25,9 @@ from gen_corpus import write_corpus  # noqa: E402
 
 
 def store_only(db: str, corpus: Path) -> None:
+    from amity.pipeline import ingest
     from amity.records import Document, DocumentRecord
     from amity.store import open_registry
-    from amity.store.ingest import ingest
     from tests.store.builders import record_from_dict
 
     records = {}

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from amity.cli import main
+from amity.pipeline import ingest
 from amity.records import Document
 from amity.store import EventFilter, open_registry
-from amity.store.ingest import ingest
 from tests.store.builders import TableExtractor, event, make_doc, person, record
 
 ARTICLE = (

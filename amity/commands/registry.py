@@ -67,6 +67,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="extract the documents under PATH again even if stored by this extractor version; values "
         "curated by hand (the write API, the web UI) win over the new extraction",
     )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="extract in N worker processes on a local Ray that amity starts and stops "
+        "(default: in this process)",
+    )
+    p.add_argument(
+        "--ray",
+        metavar="ADDRESS",
+        default=None,
+        help="extract on the Ray cluster at ADDRESS (e.g. ray://head:10001 or auto); "
+        "the files must be readable at the same paths on every node",
+    )
     p.set_defaults(func=run_ingest)
 
     p = sub.add_parser(
@@ -151,16 +166,28 @@ def _filter(args: argparse.Namespace, limit: int = 50) -> EventFilter:
 
 def run_ingest(args: argparse.Namespace) -> int:
     from amity.errors import InputError
-    from amity.extract import Extractor
-    from amity.ingest import expand_paths
-    from amity.store.ingest import ingest
+    from amity.ingest.paths import check_paths
+    from amity.pipeline import ingest
 
     if args.batch < 1:
         raise InputError(f"--batch must be at least 1, not {args.batch}")
-    list(expand_paths(args.paths))  # a wrong path fails before the registry is created
+    if args.workers is not None and args.workers < 1:
+        raise InputError(f"--workers must be at least 1, not {args.workers}")
+    check_paths(args.paths)  # a wrong path fails before the registry is created
+    progress = sys.stderr.isatty()
     with _open(args, create=True) as reg:
-        result = ingest(reg, args.paths, Extractor(), progress=sys.stderr.isatty(), batch_size=args.batch,
-                        reextract=args.reextract)
+        if args.workers is None and args.ray is None:
+            from amity.extract import Extractor
+
+            result = ingest(reg, args.paths, Extractor(), progress=progress, batch_size=args.batch,
+                            reextract=args.reextract)
+        else:
+            from amity.batch import RayRunner, ray_session
+
+            with ray_session(args.workers, args.ray) as n:
+                runner = RayRunner(n)
+                result = ingest(reg, args.paths, progress=progress, batch_size=args.batch, runner=runner,
+                                reextract=args.reextract)
     for skip in result.skips:
         print(skip_line(skip), file=sys.stderr)
     if result.skipped > len(result.skips):
@@ -170,8 +197,9 @@ def run_ingest(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(
-        f"read {result.read}, stored {result.stored}, unchanged {result.unchanged}, "
-        f"skipped {result.skipped}; {result.events} events in the registry"
+        f"read {result.read}, stored {result.stored}, "
+        + (f"screened out {result.screened_out}, " if result.screened_out else "")
+        + f"unchanged {result.unchanged}, skipped {result.skipped}; {result.events} events in the registry"
     )
     for line in reasons_summary(result.skip_reasons):
         print(line)
@@ -181,7 +209,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             f"  not read for events {sum(result.unsupported.values())}: language-unsupported ({langs}); "
             "stored, amity reads English, Chinese and Korean"
         )
-    if result.read and result.stored + result.unchanged == 0:
+    if result.read and result.stored + result.screened_out + result.unchanged == 0:
         raise InputError(
             f"none of the {result.read} documents could be read", "see the reasons above for each file"
         )

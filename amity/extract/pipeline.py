@@ -97,6 +97,15 @@ class Extractor:
         [ann] = annotate_many([doc], relevant_paragraphs)
         return assemble(ann, self.gaz, self.model)
 
+    def screen(self, doc: Document) -> bool:
+        """The relevance screen before any NLP: False for a document `extract` would find no event in
+        without reading it (English, or a language read as English, with no trigger word in its readable
+        text). Chinese and Korean documents, and those in languages amity does not read, pass: their own
+        routes decide (and an unsupported language is recorded as such)."""
+        if _language(doc) in CJK_LANGUAGES or not supported(doc):
+            return True
+        return screen(doc)
+
     def extract_many(
         self, docs: Iterable[Document], batch: int = 32
     ) -> Iterator[tuple[Document, DocumentRecord | Exception]]:

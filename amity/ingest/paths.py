@@ -88,6 +88,19 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             raise InputError(f"no such file or folder: {display(p)}", "check the path")
 
 
+def check_paths(paths: Iterable[str]) -> None:
+    """Fail, as `expand_paths` would, on a path that does not exist or a pattern matching nothing,
+    without walking any folder."""
+    for p in paths:
+        if p != "-" and not os.path.lexists(p):
+            if not glob.has_magic(p):
+                raise InputError(f"no such file or folder: {display(p)}", "check the path")
+            if next(glob.iglob(p, recursive=True), None) is None:
+                raise InputError(
+                    f"no file matches {display(p)!r}", "check the pattern; quote it to let amity expand it"
+                )
+
+
 _KINDS = (
     (stat.S_ISFIFO, "a FIFO (named pipe)"),
     (stat.S_ISCHR, "a character device"),

@@ -19,7 +19,15 @@ from amity.ingest.meta import normalise_date
 from amity.ingest.paths import MAX_BYTES, display, expand_paths, read_file, read_stdin
 from amity.records import Document, Skip
 
-__all__ = ["MAX_BYTES", "expand_paths", "read_bytes", "read_source", "read_sources", "text_hash"]
+__all__ = [
+    "MAX_BYTES",
+    "expand_paths",
+    "read_bytes",
+    "read_jsonl_range",
+    "read_source",
+    "read_sources",
+    "text_hash",
+]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -119,7 +127,7 @@ def json_depth_ok(line: str, limit: int = MAX_JSON_DEPTH) -> bool:
     return True
 
 
-def _jsonl_lines(data: bytes) -> Iterator[tuple[int, str, tuple[str, ...]]]:
+def _jsonl_lines(data: bytes, first: int = 1) -> Iterator[tuple[int, str, tuple[str, ...]]]:
     """(line number, text, warnings) of each line of a JSON Lines file. JSON is UTF-8: it is decoded
     line by line, so a line with bad bytes is read with replacement characters and a warning of its own.
     A file with a UTF-16 or UTF-32 byte-order mark, or one a multi-byte legacy encoding (GBK, Shift-JIS)
@@ -137,10 +145,10 @@ def _jsonl_lines(data: bytes) -> Iterator[tuple[int, str, tuple[str, ...]]]:
                     whole = detected
     if whole is not None:
         # JSON Lines are separated by \n only: U+2028 and friends may appear raw inside JSON strings
-        for n, line in enumerate(whole.text.split("\n"), 1):
+        for n, line in enumerate(whole.text.split("\n"), first):
             yield n, line.rstrip("\r"), whole.warnings
         return
-    for n, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), 1):
+    for n, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), first):
         try:
             yield n, raw.decode("utf-8").rstrip("\r"), ()
         except UnicodeDecodeError as e:
@@ -160,7 +168,23 @@ def _read_jsonl(base: str, data: bytes, source: str) -> Iterator[Document | Skip
     what = sniff_binary(data)
     if what:
         raise SkipDocument("binary", f"{what}, not a text document")
-    for n, line, warnings in _jsonl_lines(data):
+    yield from _jsonl_records(base, data, source, 1)
+
+
+def read_jsonl_range(
+    name: str, data: bytes, first: int, source: str | None = None
+) -> Iterator[Document | Skip]:
+    """Documents from consecutive lines of a JSON Lines file (`data`, whose first line is line `first`
+    of the file), numbered and named as reading the whole file names them. Never raises."""
+    source = source or display(name)
+    try:
+        yield from _jsonl_records(display(PurePath(name).name), data, source, first)
+    except Exception as e:  # noqa: BLE001
+        yield Skip(f"{source}:{first}", "read-failed", f"{type(e).__name__}: {e}"[:500])
+
+
+def _jsonl_records(base: str, data: bytes, source: str, first: int) -> Iterator[Document | Skip]:
+    for n, line, warnings in _jsonl_lines(data, first):
         if not line.strip():
             continue
         where = f"{source}:{n}"

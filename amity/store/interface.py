@@ -67,6 +67,7 @@ class IngestResult:
     skip_reasons: dict[str, int] = field(default_factory=dict)
     skips: tuple[Skip, ...] = ()  # the first skips of the run, for the command to list
     unsupported: dict[str, int] = field(default_factory=dict)  # stored, not read for events, by language
+    screened_out: int = 0  # turned away by the relevance screen before the NLP, stored as such
 
 
 class Registry(Protocol):

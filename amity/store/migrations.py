@@ -215,6 +215,56 @@ CURATION = (
 )
 
 
+STATUS_CHECK_OLD = "CHECK (status IN ('extracted', 'skipped'))"
+STATUSES = ("extracted", "skipped", "screened-out")
+STATUS_CHECK = "CHECK (status IN (" + ", ".join(f"'{s}'" for s in STATUSES) + "))"
+
+SHARDS = (
+    """CREATE TABLE IF NOT EXISTS ingest_shards (
+        shard_key TEXT NOT NULL PRIMARY KEY,
+        source TEXT NOT NULL,
+        counts TEXT NOT NULL,
+        finished_at TEXT NOT NULL)""",
+)
+
+
+def widen_status_check(db: Database) -> None:
+    """Let documents.status take 'screened-out'. PostgreSQL swaps the constraint; SQLite cannot alter a
+    CHECK and a table rebuild would cascade deletes into every table referencing documents (foreign
+    keys are on and cannot be turned off inside the migration's transaction), so the table's stored
+    definition is edited in place: SQLite documents this for changes that leave the rows on disk as
+    they are, and widening a CHECK is one (every stored row satisfies the wider one)."""
+    if db.dialect == "postgresql":
+        db.execute("ALTER TABLE documents DROP CONSTRAINT IF EXISTS documents_status_check")
+        db.execute(f"ALTER TABLE documents ADD CONSTRAINT documents_status_check {STATUS_CHECK}")
+        return
+    sql = str(db.scalar("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'documents'") or "")
+    if STATUS_CHECK in sql:
+        return
+    if sql.count(STATUS_CHECK_OLD) != 1:
+        from amity.errors import StoreError
+
+        raise StoreError(
+            "cannot widen documents.status: its CHECK constraint is not the one amity created",
+            "the registry's schema was changed by hand; restore it from a backup",
+        )
+    version = int(db.scalar("PRAGMA schema_version"))
+    db.execute("PRAGMA writable_schema = ON")
+    try:
+        db.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'documents'",
+            (sql.replace(STATUS_CHECK_OLD, STATUS_CHECK),),
+        )
+        db.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        db.execute("PRAGMA writable_schema = OFF")
+    problems = db.rows("PRAGMA quick_check")
+    if problems != [("ok",)]:
+        from amity.errors import StoreError
+
+        raise StoreError(f"documents.status could not be widened: {problems[:3]}", "restore a backup")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -245,6 +295,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         4,
         "why each report joined its event; part_of and possible-duplicate links between events",
         LINKS,
+    ),
+    Migration(
+        5,
+        "documents may be 'screened-out'; ingest work recorded per shard",
+        SHARDS,
+        run=widen_status_check,
     ),
     # curation (issue 11): users, curated values, report pins, audit history; see amity/curate
     Migration(6, "curation: users, curated values, report pins, audit history", CURATION),

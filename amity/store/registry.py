@@ -72,6 +72,20 @@ class SQLRegistry:
         )
         return row is not None and (row[0] == "skipped" or row[1] == extractor_version)
 
+    def known_documents(self, content_hashes: list[str], extractor_version: str) -> set[str]:
+        """Which of these documents are stored already (by this extractor version, or skipped)."""
+        found: set[str] = set()
+        for i in range(0, len(content_hashes), 500):
+            part = content_hashes[i : i + 500]
+            for h, status, version in self.db.rows(
+                "SELECT content_hash, status, extractor_version FROM documents WHERE content_hash IN "
+                + self.db.in_list(part),
+                part,
+            ):
+                if status == "skipped" or version == extractor_version:
+                    found.add(h)
+        return found
+
     def add_document(self, doc: Document, record: DocumentRecord, extractor_version: str) -> int:
         """Store a document and its events; a stored copy (older extractor) is re-derived in place."""
         h = doc_hash(doc)
@@ -115,6 +129,59 @@ class SQLRegistry:
             DocumentDeriver(self.db, doc_id, doc, record).derive()
             after_derive(self.db, doc_id)  # curation: pinned reports and names go back where curated
         return doc_id
+
+    def add_screened(self, doc: Document, extractor_version: str) -> int:
+        """Store a document the relevance screen turned away: its identity and metadata, no text and no
+        record, so that re-ingest skips it at the cost of one lookup. A copy stored before (an older
+        extractor that read it) loses what was derived from it."""
+        h = doc_hash(doc)
+        values = (
+            doc.source, doc.doc, doc.title, doc.published, doc.language, doc.fmt, extractor_version, _now()
+        )
+        cols = "source, doc, title, published, language, fmt, extractor_version, ingested_at"
+        with self.db.transaction():
+            existing = self.db.scalar("SELECT id FROM documents WHERE content_hash = ?", (h,))
+            if existing is not None:
+                doc_id = int(existing)
+                remove_derived(self.db, doc_id).refresh(self.db)
+                sets = ", ".join(f"{c} = ?" for c in cols.split(", "))
+                self.db.execute(
+                    f"UPDATE documents SET {sets}, status = 'screened-out', text = NULL, mask = '[]', "
+                    "record = NULL, skip_reason = NULL, skip_detail = NULL WHERE id = ?",
+                    (*values, doc_id),
+                )
+            else:
+                doc_id = self.db.insert(
+                    f"INSERT INTO documents (content_hash, {cols}, status) "
+                    f"VALUES ({', '.join('?' * 9)}, 'screened-out')",
+                    (h, *values),
+                )
+            if doc.source:
+                self.db.execute(
+                    "DELETE FROM documents WHERE status = 'skipped' AND source = ?", (doc.source,)
+                )
+        return doc_id
+
+    # work recorded per shard ------------------------------------------------------------------
+    def shard_counts(self, shard_key: str) -> dict[str, Any] | None:
+        """What a finished shard of an earlier run counted, or None if it was never finished."""
+        raw = self.db.scalar("SELECT counts FROM ingest_shards WHERE shard_key = ?", (shard_key,))
+        return None if raw is None else dict(json.loads(raw))
+
+    def finish_shard(self, shard_key: str, source: str, counts: dict[str, Any]) -> None:
+        """Record a shard as done (inside the transaction that wrote its last documents)."""
+        text = json.dumps(counts, sort_keys=True)
+        with self.db.transaction():
+            if self.db.scalar("SELECT 1 FROM ingest_shards WHERE shard_key = ?", (shard_key,)):
+                self.db.execute(
+                    "UPDATE ingest_shards SET counts = ?, finished_at = ? WHERE shard_key = ?",
+                    (text, _now(), shard_key),
+                )
+            else:
+                self.db.execute(
+                    "INSERT INTO ingest_shards (shard_key, source, counts, finished_at) VALUES (?, ?, ?, ?)",
+                    (shard_key, source, text, _now()),
+                )
 
     def add_skip(self, skip: Skip) -> int:
         h = skip_hash(skip)
@@ -176,6 +243,7 @@ class SQLRegistry:
             "events": "SELECT COUNT(*) FROM events",
             "documents": "SELECT COUNT(*) FROM documents WHERE status = 'extracted'",
             "skipped": "SELECT COUNT(*) FROM documents WHERE status = 'skipped'",
+            "screened_out": "SELECT COUNT(*) FROM documents WHERE status = 'screened-out'",
             "people": "SELECT COUNT(*) FROM people",
             "organizations": "SELECT COUNT(*) FROM organizations",
             "places": "SELECT COUNT(*) FROM places",

@@ -155,7 +155,7 @@ def test_random_edits_survive_reextraction(edits: list[tuple[Any, ...]], shift: 
 def content(registry: Any) -> list[tuple[Any, ...]]:
     events, _ = registry.list_events(EventFilter(limit=500))
     return sorted(
-        (e["type"], e["date"], e["name"] or "", e["status"], tuple(e["countries"]), e["n_sources"],
+        (e["type"], e["date"] or "", e["name"] or "", e["status"], tuple(e["countries"]), e["n_sources"],
          tuple(sorted(p["name"] or "" for p in e["participants"])))
         for e in events
     )

@@ -59,8 +59,8 @@ def test_each_evidence_span_is_listed_once(extractor: Any) -> None:
 
 
 def test_ingest_records_a_document_the_extractor_cannot_read(tmp_path: Path) -> None:
+    from amity.pipeline import ingest
     from amity.store import open_registry
-    from amity.store.ingest import ingest
 
     class Failing:
         def extract(self, doc: Document) -> Any:

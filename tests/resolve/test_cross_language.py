@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from amity.pipeline import ingest
 from amity.store import open_registry
-from amity.store.ingest import ingest
 from amity.store.interface import EventFilter
 
 pytestmark = pytest.mark.slow

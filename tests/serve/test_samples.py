@@ -25,7 +25,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def sample_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ApiClient]:
     from amity.extract import Extractor
-    from amity.store.ingest import ingest
+    from amity.pipeline import ingest
 
     registry = open_registry(str(tmp_path_factory.mktemp("samples") / "samples.db"))
     ingest(registry, [str(samples.path())], Extractor())

@@ -8,9 +8,9 @@ import sys
 import time
 from pathlib import Path
 
+from amity.pipeline import ingest
 from amity.records import Document, DocumentRecord
 from amity.store import open_registry
-from amity.store.ingest import ingest
 from tests.store.builders import TableExtractor
 
 

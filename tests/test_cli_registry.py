@@ -80,6 +80,8 @@ def test_list_show_export(
     assert code == 0 and out.splitlines()[0].split() == [
         "ID",
         "DATE",
+        "STATUS",
+        "SALIENCE",
         "TYPE",
         "COUNTRIES",
         "NAME",

@@ -109,6 +109,14 @@ def test_list_show_export(
     assert out.startswith("id,type,status")
 
 
+def test_top_level_help_example_names_a_folder_that_exists(capsys: pytest.CaptureFixture[str]) -> None:
+    from amity.cli import build_parser
+
+    epilog = build_parser().epilog or ""
+    folder = epilog.split("amity ingest ")[1].split()[0]
+    assert (Path(__file__).resolve().parent.parent / folder).is_dir()
+
+
 def test_bad_paths_and_help(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "ingest", str(tmp_path / "missing"), "--db", str(tmp_path / "r.db"))
     assert code == 1 and "no such file" in err

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from amity.commands.terminal import json_text, reasons_summary, safe, safe_lines, skip_line
+from amity.commands.terminal import LISTED_SKIPS, json_text, reasons_summary, safe, safe_lines, skip_line
 from amity.records import EVENT_TYPES, FIELDS, STATUSES
 from amity.store import EventFilter, SQLRegistry, default_url, open_registry
 from amity.store.export import BINARY_FORMATS, FORMATS, KINDS
@@ -190,11 +190,12 @@ def run_ingest(args: argparse.Namespace) -> int:
     list(expand_paths(args.paths))  # a wrong path fails before the registry is created
     with _open(args, create=True) as reg:
         result = ingest(reg, args.paths, Extractor(), progress=sys.stderr.isatty(), batch_size=args.batch)
-    for skip in result.skips:
+    listed = result.skips[:LISTED_SKIPS]
+    for skip in listed:
         print(skip_line(skip), file=sys.stderr)
-    if result.skipped > len(result.skips):
+    if result.skipped > len(listed):
         print(
-            f"amity: ... and {result.skipped - len(result.skips)} more skipped; every skip is recorded in "
+            f"amity: ... and {result.skipped - len(listed)} more skipped; every skip is recorded in "
             "the registry (documents with status 'skipped')",
             file=sys.stderr,
         )
@@ -210,7 +211,10 @@ def run_ingest(args: argparse.Namespace) -> int:
             f"  not read for events {sum(result.unsupported.values())}: language-unsupported ({langs}); "
             "stored, amity reads English, Chinese and Korean"
         )
-    if result.read and result.stored + result.unchanged == 0:
+    if not result.read:
+        raise InputError("no documents found in " + ", ".join(args.paths),
+                         "give files or folders holding .txt, .html or .jsonl documents")
+    if result.stored + result.unchanged == 0:
         raise InputError(
             f"none of the {result.read} documents could be read", "see the reasons above for each file"
         )

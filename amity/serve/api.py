@@ -22,6 +22,7 @@ from amity.serve.params import (
     event_filter,
     normalise_countries,
 )
+from amity.serve.places import build_places, world_outline
 from amity.store.interface import EventFilter, Registry
 
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -111,6 +112,15 @@ def build_router() -> APIRouter:
     @router.get("/facets", tags=["stats"], summary="Facet counts for the events view")
     async def facets(reg: Reg, f: Filter) -> JSONResponse:
         return JSONResponse(build_facets(reg, f))
+
+    @router.get("/places", tags=["stats"],
+                summary="Places of the events matching the filters, with lat/lon and event counts (the map)")
+    async def places(reg: Reg, f: Filter) -> JSONResponse:
+        return JSONResponse(build_places(reg, f))
+
+    @router.get("/world", tags=["stats"], summary="The world outline the map draws: [lon, lat] rings")
+    async def world() -> JSONResponse:
+        return JSONResponse(world_outline(), headers={"cache-control": "max-age=86400"})
 
     @router.get("/network", tags=["stats"],
                 summary="People, organizations and countries linked by shared events")

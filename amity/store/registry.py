@@ -16,6 +16,7 @@ from amity.store.db import Database
 from amity.store.derive import DocumentDeriver, remove_derived
 from amity.store.interface import EventFilter
 from amity.store.migrations import migrate
+from amity.store.places import place_counts
 
 
 def skip_key(source: str, reason: str) -> str:
@@ -163,6 +164,10 @@ class SQLRegistry:
 
     def stats(self, f: EventFilter | None = None) -> dict[str, Any]:
         return read.stats(self.db, f)
+
+    def place_counts(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Events per place name and country (the map view)."""
+        return place_counts(self.db, f or EventFilter())
 
     def iter_events(self, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
         """Every matching event summary (plus its organizations) in id order, for exports."""

@@ -118,6 +118,11 @@ def build_router() -> APIRouter:
     async def places(reg: Reg, f: Filter) -> JSONResponse:
         return JSONResponse(build_places(reg, f))
 
+    @router.get("/timeline", tags=["stats"],
+                summary="Events per month and per year, by type, at their dates' precision (the timeline)")
+    async def timeline(reg: Reg, f: Filter) -> JSONResponse:
+        return JSONResponse(reg.date_counts(f))
+
     @router.get("/world", tags=["stats"], summary="The world outline the map draws: [lon, lat] rings")
     async def world() -> JSONResponse:
         return JSONResponse(world_outline(), headers={"cache-control": "max-age=86400"})

@@ -50,3 +50,14 @@ def test_gazetteer_coordinates_city_then_capital() -> None:
     assert g.coordinates(None, "JP")[2] == "country"  # type: ignore[index]
     assert g.coordinates("Paris", "US") != g.coordinates("Paris", "FR")  # the city of that country
     assert g.coordinates(None, "ASEAN") is None
+
+
+def test_timeline_counts_keep_each_dates_precision(client: ApiClient) -> None:
+    body = client.get("/api/timeline").json()
+    assert {"year": "1993", "type": "agreement", "n": 1} in body["years"]
+    assert {"month": "2025-09", "type": "conference", "precision": "month", "n": 1} in body["months"]
+    assert {"month": "2024-05", "type": "visit", "precision": "day", "n": 1} in body["months"]
+    counted = sum(r["n"] for r in body["months"]) + sum(r["n"] for r in body["years"]) + body["undated"]
+    assert counted == body["total"] == client.get("/api/events").json()["total"]
+    planned = client.get("/api/timeline", params={"status": "planned"}).json()
+    assert [r["month"] for r in planned["months"]] == ["2025-09"] and planned["years"] == []

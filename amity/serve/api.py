@@ -22,7 +22,7 @@ from amity.serve.params import (
     event_filter,
     normalise_countries,
 )
-from amity.serve.places import build_places, world_outline
+from amity.serve.places import build_places, glossary, world_outline
 from amity.store.interface import EventFilter, Registry
 
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -122,6 +122,11 @@ def build_router() -> APIRouter:
                 summary="Events per month and per year, by type, at their dates' precision (the timeline)")
     async def timeline(reg: Reg, f: Filter) -> JSONResponse:
         return JSONResponse(reg.date_counts(f))
+
+    @router.get("/glossary", tags=["stats"],
+                summary="Status, salience and date precision explained; the CAMEO and PLOVER codes by type")
+    async def glossary_terms() -> JSONResponse:
+        return JSONResponse(glossary(), headers={"cache-control": "max-age=3600"})
 
     @router.get("/world", tags=["stats"], summary="The world outline the map draws: [lon, lat] rings")
     async def world() -> JSONResponse:

@@ -1,5 +1,5 @@
-"""The map view's data: places with coordinates from the gazetteer and their event counts, and the
-world outline shipped in amity/data/world.json."""
+"""The map view's data (places with coordinates from the gazetteer and their event counts, the world
+outline shipped in amity/data/world.json) and the UI's glossary (amity/data/glossary.json)."""
 
 from __future__ import annotations
 
@@ -34,3 +34,14 @@ def world_outline() -> dict[str, Any]:
 
     data: dict[str, Any] = load_json("world.json")
     return {"rings": data["rings"]}
+
+
+def glossary() -> dict[str, Any]:
+    """amity/data/glossary.json with, per event type, its CAMEO codes and PLOVER category."""
+    from amity.data_files import load_json
+    from amity.records import CAMEO, EVENT_TYPES, PLOVER
+
+    data: dict[str, Any] = load_json("glossary.json")
+    out = {k: v for k, v in data.items() if not k.startswith("_")}
+    out["types"] = [{"type": t, "cameo": list(CAMEO[t]), "plover": PLOVER[t]} for t in EVENT_TYPES]
+    return out

@@ -61,3 +61,15 @@ def test_timeline_counts_keep_each_dates_precision(client: ApiClient) -> None:
     assert counted == body["total"] == client.get("/api/events").json()["total"]
     planned = client.get("/api/timeline", params={"status": "planned"}).json()
     assert [r["month"] for r in planned["months"]] == ["2025-09"] and planned["years"] == []
+
+
+def test_glossary_explains_every_status_salience_and_code(client: ApiClient) -> None:
+    from amity.records import CAMEO, EVENT_TYPES, PLOVER, STATUSES
+
+    g = client.get("/api/glossary").json()
+    assert set(STATUSES) <= set(g["status"]) and {"main", "mentioned"} <= set(g["salience"])
+    assert {t["type"] for t in g["types"]} == set(EVENT_TYPES)
+    for t in g["types"]:
+        assert t["cameo"] == list(CAMEO[t["type"]]) and t["plover"] == PLOVER[t["type"]]
+        assert all(g["cameo"][code] for code in t["cameo"])
+        assert t["plover"] is None or g["plover"][t["plover"]]

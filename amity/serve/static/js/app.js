@@ -8,6 +8,8 @@ import { peopleView, orgsView } from './views/lists.js';
 import { timelineView } from './views/timeline.js';
 import { networkView } from './views/network.js';
 import { matrixView } from './views/matrix.js';
+import { mapView } from './views/map.js';
+import { glossaryView } from './views/glossary.js';
 
 const ROUTES = {
   events: eventsView,
@@ -19,6 +21,8 @@ const ROUTES = {
   timeline: timelineView,
   network: networkView,
   matrix: matrixView,
+  map: mapView,
+  glossary: glossaryView,
 };
 
 function parseHash(hash) {

@@ -168,3 +168,31 @@ def test_phone_layouts_fit_the_screen(phone: Any, view: str) -> None:
         assert svg["width"] <= PHONE["width"]
     shot(phone, f"{view}-phone")
 
+
+
+def test_people_and_orgs_lists_export_what_they_show(page: Any) -> None:  # noqa: F811
+    import csv
+    import io
+    from pathlib import Path
+
+    open_view(page, "/#/people?q=liu", "people")
+    with page.expect_download() as info:
+        page.click("a[data-export=csv]")
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+    assert [r["name"] for r in rows] == ["Liu Aiping"] and rows[0]["country"] == "CN"
+    open_view(page, "/#/orgs", "orgs")
+    with page.expect_download() as info:
+        page.click("a[data-export=json]")
+    assert "China International Youth Exchange Center" in Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def test_api_docs_render_code_and_whole_headers(page: Any) -> None:  # noqa: F811
+    page.set_viewport_size({"width": 800, "height": 900})  # narrow, with the parameter tables still shown
+    page.goto("/docs")
+    page.wait_for_selector("main[data-state=ready]")
+    assert "`" not in page.inner_text("main > p")
+    assert page.locator("main > p code").count() >= 1
+    lines = page.evaluate("""[...document.querySelectorAll('table.params th')].map((th) => {
+        const r = document.createRange(); r.selectNodeContents(th); return r.getClientRects().length; })""")
+    assert lines and set(lines) == {1}  # every header on one line: none is broken mid-word
+    assert "/api/places" in page.inner_text("main") and "/api/people.csv" in page.inner_text("main")

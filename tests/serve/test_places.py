@@ -73,3 +73,9 @@ def test_glossary_explains_every_status_salience_and_code(client: ApiClient) -> 
         assert t["cameo"] == list(CAMEO[t["type"]]) and t["plover"] == PLOVER[t["type"]]
         assert all(g["cameo"][code] for code in t["cameo"])
         assert t["plover"] is None or g["plover"][t["plover"]]
+
+
+def test_network_says_how_many_nodes_the_cap_left_out(client: ApiClient) -> None:
+    whole = client.get("/api/network").json()
+    capped = client.get("/api/network", params={"nodes": 3}).json()
+    assert len(capped["nodes"]) == 3 and capped["n_nodes"] == whole["n_nodes"] == len(whole["nodes"]) > 3

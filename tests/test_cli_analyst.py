@@ -144,7 +144,7 @@ def test_people_cannot_take_event_filters_or_graphml(db: str, capsys: pytest.Cap
 
 @pytest.mark.parametrize(("value", "says"), [
     ("2025-13-01", "no month 13"), ("2025-02-30", "not a day of February 2025"), ("2025-13", "no month 13"),
-    ("last week", "is not a date"), ("0000", "no year"),
+    ("last week", "is not a date"), ("0999", "years start at 1000"),
 ])
 def test_impossible_dates_are_refused_with_the_accepted_forms(
     db: str, api: ApiClient, capsys: pytest.CaptureFixture[str], value: str, says: str
@@ -235,3 +235,24 @@ def test_events_filter_by_status_person_org_place(db: str, api: ApiClient, capsy
     assert code == 1 and "no person matches" in err
     code, _, err = run(capsys, "events", "--db", db, "--org", "port")
     assert code == 1 and "matches 2" in err and "give the id" in err
+
+
+def test_the_apis_date_pattern_is_exactly_the_check() -> None:
+    import re
+    from datetime import date, timedelta
+
+    from amity.errors import InputError
+    from amity.store.inputs import DATE_PATTERN, check_date
+
+    def accepted(value: str) -> bool:
+        try:
+            return check_date(value) == value
+        except InputError:
+            return False
+
+    day, candidates = date(1999, 12, 1), ["0999", "1000", "2025-00", "2025-13", "1900-02-29", "2000-02-29"]
+    while day < date(2025, 4, 1):
+        candidates += [day.isoformat(), f"{day.year}-{day.month:02}-{day.day + 3:02}", f"{day.year}-{day.month:02}-3{day.day % 3}"]
+        day += timedelta(days=1)
+    for value in candidates:
+        assert bool(re.match(DATE_PATTERN, value)) == accepted(value), value

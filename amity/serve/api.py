@@ -14,6 +14,7 @@ from amity.serve.facets import build_facets
 from amity.serve.graph import build_network
 from amity.serve.params import (
     COUNTRY_PATTERN,
+    MAX_COUNTRY,
     MAX_ID,
     MAX_LIMIT,
     MAX_TEXT,
@@ -29,7 +30,8 @@ Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 Country = Annotated[
-    str | None, Query(pattern=COUNTRY_PATTERN, description="ISO 3166-1 alpha-2 or bloc code; empty for any")
+    str | None, Query(max_length=MAX_COUNTRY, json_schema_extra={"pattern": COUNTRY_PATTERN},
+                      description="ISO 3166-1 alpha-2 or bloc code; empty for any")
 ]
 
 # every API answer may be one of these errors, in the shared error shape
@@ -56,7 +58,7 @@ def page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> JS
 
 
 def one_country(country: str | None) -> str | None:
-    if country is None or not country.strip():
+    if not country:
         return None
     return normalise_countries([country])[0]
 

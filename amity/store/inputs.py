@@ -15,13 +15,19 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # Kosovo (user-assigned in ISO 3166), and the country of international organisations
 EXTRA_CODES = {"XK": "Kosovo", "INTL": "international organizations"}
 MAX_SUGGESTIONS = 4
+# exactly the dates check_date accepts, as one regular expression without look-arounds (for the API's
+# OpenAPI schema): years 1000-9999, months 01-12, the days of each month, 29 February in leap years
+_MONTH_DAY = r"(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31"
+_LEAP_YEAR = r"[1-9][0-9](0[48]|[2468][048]|[13579][26])|([2468][048]|[13579][26])00"
+DATE_PATTERN = (
+    rf"^([1-9][0-9]{{3}}(-(0[1-9]|1[0-2]))?|[1-9][0-9]{{3}}-({_MONTH_DAY})|({_LEAP_YEAR})-02-29)$"
+)
 
 
 def check_date(value: str | None, option: str = "date") -> str | None:
-    """`value` when it is a real date or date prefix (blank means none); else InputError."""
-    if value is None or not value.strip():
+    """`value` when it is a real date or date prefix (None means none); else InputError."""
+    if value is None:
         return None
-    value = value.strip()
     m = _DATE.fullmatch(value)
     if not m:
         raise InputError(f"{option} {value!r} is not a date", f"write {DATE_FORMS}")
@@ -35,8 +41,8 @@ def check_date(value: str | None, option: str = "date") -> str | None:
             f"{option} {value!r} is not a day of {calendar.month_name[month]} {year}",
             f"write {DATE_FORMS}",
         )
-    if year == 0:
-        raise InputError(f"{option} {value!r} has no year 0000", f"write {DATE_FORMS}")
+    if year < 1000:
+        raise InputError(f"{option} {value!r}: years start at 1000", f"write {DATE_FORMS}")
     return value
 
 
@@ -49,6 +55,21 @@ def known_codes() -> frozenset[str]:
 
     blocs = load_json("places.json")["blocs"].values()
     return frozenset([c.alpha_2 for c in pycountry.countries] + list(blocs) + list(EXTRA_CODES))
+
+
+def country_pattern() -> str:
+    """A regular expression (JSON Schema dialect, no flags) matching exactly the codes check_country
+    accepts, in any case, or nothing (no filter)."""
+    def anycase(text: str) -> str:
+        return "".join(f"[{c}{c.lower()}]" if c.isalpha() else re.escape(c) for c in text)
+
+    two = sorted(c for c in known_codes() if len(c) == 2)
+    groups = []
+    for first in sorted({c[0] for c in two}):
+        seconds = "".join(f"{c[1]}{c[1].lower()}" for c in two if c[0] == first)
+        groups.append(f"[{first}{first.lower()}][{seconds}]")
+    longer = [anycase(c) for c in sorted(c for c in known_codes() if len(c) > 2)]
+    return "^(?:" + "|".join(groups + longer) + ")?$"
 
 
 def country_suggestions(value: str) -> list[tuple[str, str]]:
@@ -89,7 +110,7 @@ def _or(items: list[str]) -> str:
 def check_country(value: str, option: str = "country") -> str:
     """The upper-cased code when `value` is a known country or bloc code; else InputError naming the
     codes it may mean."""
-    code = value.strip().upper()
+    code = value.upper()
     if code in known_codes():
         return code
     shown = value.strip()[:40]
@@ -103,10 +124,10 @@ def check_country(value: str, option: str = "country") -> str:
 
 
 def check_countries(values: list[str] | tuple[str, ...], option: str = "country") -> tuple[str, ...]:
-    """Known codes, upper-cased and de-duplicated; at most two (a pair). Blank values are ignored."""
+    """Known codes, upper-cased and de-duplicated; at most two (a pair). Empty values are ignored."""
     out: list[str] = []
     for value in values:
-        if value.strip():
+        if value:
             code = check_country(value, option)
             if code not in out:
                 out.append(code)

@@ -55,7 +55,9 @@ def test_map_draws_places_and_a_circle_opens_its_events(page: Any) -> None:  # n
 
 
 def test_map_follows_the_events_filter(page: Any) -> None:  # noqa: F811
-    open_view(page, "/#/map?type=visit", "map")
+    open_view(page, "/#/events?type=visit", "events")
+    page.click("a[data-link=map]")
+    wait_view(page, "map")
     markers = page.locator(".map-chart a.marker")
     assert markers.count() == 1 and markers.first.get_attribute("data-place") == "Beijing"
     assert markers.first.get_attribute("data-n") == "1"

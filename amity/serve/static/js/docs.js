@@ -11,7 +11,7 @@ function schemaText(schema) {
   if (schema.minimum !== undefined) bounds.push(`≥ ${schema.minimum}`);
   if (schema.maximum !== undefined) bounds.push(`≤ ${schema.maximum}`);
   if (schema.maxLength !== undefined) bounds.push(`≤ ${schema.maxLength} chars`);
-  if (schema.pattern) bounds.push(`pattern ${schema.pattern}`);
+  if (schema.pattern) bounds.push(schema.pattern.length > 60 ? 'pattern in /openapi.json' : `pattern ${schema.pattern}`);
   return [schema.type || '', ...bounds].join(', ');
 }
 

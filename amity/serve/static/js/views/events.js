@@ -143,6 +143,7 @@ export async function eventsView(root, { params }) {
         ' ',
         h('a', { href: exportUrl('json', params), download: 'amity-events.json', class: 'button', 'data-export': 'json' }, 'JSON')),
       h('a', { href: route('timeline', filters) }, 'timeline of these'),
+      h('a', { href: route('map', filters), 'data-link': 'map' }, 'map of these'),
       h('a', { href: route('network', filters) }, 'network of these')),
     eventList(list.items),
     pager(filters, list.total, offset));

@@ -134,7 +134,10 @@ def test_network_search_zoom_and_show_more(page: Any) -> None:  # noqa: F811
 
 
 def test_glossary(page: Any) -> None:  # noqa: F811
-    open_view(page, "/#/glossary", "glossary")
+    open_view(page, "/#/events?status=historical", "events")
+    assert page.inner_text(".event-card .salience") == "mentioned"  # the 1993 agreement, named in passing
+    page.click(".event-card a.salience")
+    wait_view(page, "glossary")
     text = page.inner_text("main")
     for term in ("occurred", "planned", "historical", "mentioned", "057", "CONSULT"):
         assert term in text

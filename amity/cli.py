@@ -24,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="amity",
         description="Extract international exchange events from news and keep them in a queryable registry.",
-        epilog="Example: amity ingest samples/ && amity events --country CN --country KR",
+        epilog="Example (in amity's folder): amity ingest amity/data/samples && amity events --country CN "
+        "--country KR",
     )
     parser.add_argument("--version", action="version", version=f"amity {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

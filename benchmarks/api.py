@@ -50,7 +50,8 @@ WORDS = ["youth", "culture", "forum", "friendship", "heritage", "media", "studen
          "innovation", "tourism", "health", "climate", "sports", "exchange", "dialogue", "scholarship"]
 PROGRAMS = [f"{a}-{b} {w} Exchange Program" for a, b in zip(CITIES, reversed(CITIES), strict=True)
             for w in ("Youth", "Culture", "Media")]
-QUERIES = ("unfiltered list", "type filter", "country pair + field", "full-text q", "event detail", "stats")
+QUERIES = ("unfiltered list", "type filter", "country pair + field", "full-text q", "event detail", "stats",
+           "map places", "map places, type", "timeline, type", "csv export, pair + field")
 
 
 SYLLABLES = ["ka", "lo", "mi", "sen", "tor", "ba", "rin", "de", "vu", "han", "sol", "ne", "qui", "za", "pe",
@@ -188,6 +189,15 @@ def requests_for(name: str, n_events: int, rng: random.Random) -> tuple[str, dic
         return "/api/events", {"q": rng.choice(WORDS), "limit": 50}
     if name == "event detail":
         return f"/api/events/{rng.randint(1, n_events)}", {}
+    if name == "map places":
+        return "/api/places", {}
+    if name == "map places, type":
+        return "/api/places", {"type": rng.choice(EVENT_TYPES)}
+    if name == "timeline, type":
+        return "/api/timeline", {"type": rng.choice(EVENT_TYPES)}
+    if name == "csv export, pair + field":
+        a, b = rng.sample(COUNTRIES[:12], 2)
+        return "/api/events.csv", {"country": [a, b], "field": rng.choice(FIELDS)}
     return "/api/stats", {}
 
 

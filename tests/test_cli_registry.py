@@ -80,6 +80,8 @@ def test_list_show_export(
     assert code == 0 and out.splitlines()[0].split() == [
         "ID",
         "DATE",
+        "STATUS",
+        "SALIENCE",
         "TYPE",
         "COUNTRIES",
         "NAME",
@@ -105,6 +107,14 @@ def test_list_show_export(
     nx.read_graphml(tmp_path / "out.graphml")
     code, out, _ = run(capsys, "export", "--format", "csv")
     assert out.startswith("id,type,status")
+
+
+def test_top_level_help_example_names_a_folder_that_exists(capsys: pytest.CaptureFixture[str]) -> None:
+    from amity.cli import build_parser
+
+    epilog = build_parser().epilog or ""
+    folder = epilog.split("amity ingest ")[1].split()[0]
+    assert (Path(__file__).resolve().parent.parent / folder).is_dir()
 
 
 def test_bad_paths_and_help(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

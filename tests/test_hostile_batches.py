@@ -69,13 +69,19 @@ def test_skips_listed_on_stderr_each_its_own_record(tmp_path: Path, capsys: pyte
     code, out, err = run(capsys, "ingest", str(news), "--db", str(db))
     assert code == 1 and "none of the 56 documents could be read" in err  # nothing at all was read
     listed = [line for line in err.splitlines() if line.startswith("amity: skipped ")]
-    assert len(listed) == 50 and listed[0].endswith("empty00.txt: empty: the file has no text")
-    assert "and 6 more skipped" in err
+    assert len(listed) == 20 and listed[0].endswith("empty00.txt: empty: the file has no text")
+    assert "and 36 more skipped" in err
     assert "skipped 55: empty" in out and "skipped 1: unknown-format" in out
     assert rows(db, "SELECT COUNT(*) FROM documents WHERE status = 'skipped'") == [(56,)]
     (news / "good.txt").write_text(ARTICLE)
     code, out, err = run(capsys, "ingest", str(news), "--db", str(db))
     assert code == 0 and rows(db, "SELECT COUNT(*) FROM documents WHERE status = 'skipped'") == [(56,)]
+
+
+def test_ingest_of_an_empty_folder_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "news").mkdir()
+    code, _, err = run(capsys, "ingest", str(tmp_path / "news"), "--db", str(tmp_path / "r.db"))
+    assert code == 1 and "no documents found in" in err and ".txt, .html or .jsonl" in err
 
 
 def test_a_document_the_registry_refuses_is_a_skip_and_the_batch_goes_on(tmp_path: Path) -> None:

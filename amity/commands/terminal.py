@@ -16,7 +16,7 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\
 _UNSAFE_KEEP_TAB = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # what json.dumps(ensure_ascii=False) leaves raw that a terminal may act on (it escapes C0 itself)
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-LISTED_SKIPS = 50
+LISTED_SKIPS = 20  # skipped files listed on standard error; then how many more
 
 
 def _escape(m: re.Match[str]) -> str:

@@ -9,11 +9,12 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from amity.serve.errors import ErrorBody
-from amity.serve.export import start_export, stream_csv, stream_json
+from amity.serve.export import download
 from amity.serve.facets import build_facets
 from amity.serve.graph import build_network
 from amity.serve.params import (
     COUNTRY_PATTERN,
+    MAX_COUNTRY,
     MAX_ID,
     MAX_LIMIT,
     MAX_TEXT,
@@ -22,6 +23,7 @@ from amity.serve.params import (
     event_filter,
     normalise_countries,
 )
+from amity.serve.places import build_places, glossary, world_outline
 from amity.serve.write import with_curation
 from amity.store.interface import EventFilter, Registry
 
@@ -29,9 +31,9 @@ Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 Country = Annotated[
-    str | None, Query(pattern=COUNTRY_PATTERN, description="ISO 3166-1 alpha-2 or bloc code; empty for any")
+    str | None, Query(max_length=MAX_COUNTRY, json_schema_extra={"pattern": COUNTRY_PATTERN},
+                      description="ISO 3166-1 alpha-2 or bloc code; empty for any")
 ]
-EXPORT_CAP = 200_000
 
 # every API answer may be one of these errors, in the shared error shape
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -57,7 +59,7 @@ def page(items: list[dict[str, Any]], total: int, limit: int, offset: int) -> JS
 
 
 def one_country(country: str | None) -> str | None:
-    if country is None or not country.strip():
+    if not country:
         return None
     return normalise_countries([country])[0]
 
@@ -70,27 +72,7 @@ def build_router() -> APIRouter:
         items, total = reg.list_events(replace(f, limit=limit, offset=offset))
         return page(items, total, limit, offset)
 
-    # The exports run their first query before answering: an error is an error response, never a 200
-    # whose body is cut short.
-    @router.get("/events.csv", tags=["export"], summary="Export the events matching the filters as CSV",
-                response_class=StreamingResponse,
-                responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}},
-                                 "description": "CSV, one row per event"}})
-    async def export_csv(reg: Reg, f: Filter) -> StreamingResponse:
-        return StreamingResponse(
-            stream_csv(start_export(reg, f, EXPORT_CAP)), media_type="text/csv; charset=utf-8",
-            headers={"content-disposition": 'attachment; filename="amity-events.csv"'},
-        )
-
-    @router.get("/events.json", tags=["export"], summary="Export the events matching the filters as JSON",
-                response_class=StreamingResponse,
-                responses={200: {"content": {"application/json": {"schema": {"type": "array"}}},
-                                 "description": "a JSON array of event summaries"}})
-    async def export_json(reg: Reg, f: Filter) -> StreamingResponse:
-        return StreamingResponse(
-            stream_json(start_export(reg, f, EXPORT_CAP)), media_type="application/json",
-            headers={"content-disposition": 'attachment; filename="amity-events.json"'},
-        )
+    add_exports(router)
 
     @router.get("/events/{event_id}", tags=["events"], summary="One event with all its sources and evidence",
                 responses=NOT_FOUND)
@@ -134,6 +116,25 @@ def build_router() -> APIRouter:
     async def facets(reg: Reg, f: Filter) -> JSONResponse:
         return JSONResponse(build_facets(reg, f))
 
+    @router.get("/places", tags=["stats"],
+                summary="Places of the events matching the filters, with lat/lon and event counts (the map)")
+    async def places(reg: Reg, f: Filter) -> JSONResponse:
+        return JSONResponse(build_places(reg, f))
+
+    @router.get("/timeline", tags=["stats"],
+                summary="Events per month and per year, by type, at their dates' precision (the timeline)")
+    async def timeline(reg: Reg, f: Filter) -> JSONResponse:
+        return JSONResponse(reg.date_counts(f))
+
+    @router.get("/glossary", tags=["stats"],
+                summary="Status, salience and date precision explained; the CAMEO and PLOVER codes by type")
+    async def glossary_terms() -> JSONResponse:
+        return JSONResponse(glossary(), headers={"cache-control": "max-age=3600"})
+
+    @router.get("/world", tags=["stats"], summary="The world outline the map draws: [lon, lat] rings")
+    async def world() -> JSONResponse:
+        return JSONResponse(world_outline(), headers={"cache-control": "max-age=86400"})
+
     @router.get("/network", tags=["stats"],
                 summary="People, organizations and countries linked by shared events")
     async def network(reg: Reg, f: Filter,
@@ -142,3 +143,42 @@ def build_router() -> APIRouter:
         return JSONResponse(build_network(reg, replace(f, limit=limit, offset=0), max_nodes=nodes))
 
     return router
+
+
+EXPORT_FORMATS = {"csv": ("text/csv", "CSV, one row per record"),
+                  "json": ("application/json", "a JSON array of records")}
+
+
+def _event_export(fmt: str) -> Any:
+    async def export_events(reg: Reg, f: Filter) -> StreamingResponse:
+        return download(reg, "events", fmt, f)
+
+    return export_events
+
+
+def _list_export(kind: str, fmt: str) -> Any:
+    async def export_list(reg: Reg, q: Text = None, country: Country = None) -> StreamingResponse:
+        c = one_country(country)
+        return download(reg, kind, fmt, EventFilter(q=(q or "").strip() or None, countries=(c,) if c else ()))
+
+    return export_list
+
+
+def add_exports(router: APIRouter) -> None:
+    """The download buttons: events (filtered like the list, with organizations, participants' titles
+    and every source's title, URL, date and evidence), people and organizations, as CSV or JSON. They
+    run `amity export`'s code (amity.store.export). The first query runs before answering: an error is
+    an error response, never a 200 whose body is cut short."""
+    for fmt, (media, what) in EXPORT_FORMATS.items():
+        responses: dict[int | str, dict[str, Any]] = {
+            200: {"content": {media: {"schema": {"type": "string" if fmt == "csv" else "array"}}},
+                  "description": what}}
+        router.add_api_route(
+            f"/events.{fmt}", _event_export(fmt), methods=["GET"], tags=["export"],
+            response_class=StreamingResponse, responses=responses, name=f"export_events_{fmt}",
+            summary=f"Export the events matching the filters as {fmt.upper()}, with their sources")
+        for kind, label in (("people", "people"), ("orgs", "organizations")):
+            router.add_api_route(
+                f"/{kind}.{fmt}", _list_export(kind, fmt), methods=["GET"], tags=["export"],
+                response_class=StreamingResponse, responses=responses, name=f"export_{kind}_{fmt}",
+                summary=f"Export the {label} (optionally matching q and country) as {fmt.upper()}")

@@ -11,7 +11,8 @@ from amity.store.interface import EventFilter, Registry
 
 def build_network(registry: Registry, f: EventFilter, max_nodes: int = 120) -> dict[str, Any]:
     """Nodes `{"id": "p:3"|"o:7"|"c:CN", "kind", "label", "ref", "n"}` and weighted links between
-    nodes that appear in the same event, over the events of `f` (its limit bounds the work)."""
+    nodes that appear in the same event, over the events of `f` (its limit bounds the work); the
+    `max_nodes` in most events are kept, and `n_nodes` says how many there were."""
     nodes: dict[str, dict[str, Any]] = {}
     weights: Counter[tuple[str, str]] = Counter()
     events, total = registry.list_events(f)
@@ -36,6 +37,7 @@ def build_network(registry: Registry, f: EventFilter, max_nodes: int = 120) -> d
         "links": links,
         "events": len(events),
         "total": total,
+        "n_nodes": len(nodes),  # before the cap: the view offers "show more" while this is larger
     }
 
 

@@ -1,73 +1,117 @@
-"""Exporting the registry's events: CSV, JSON Lines, Parquet, and a GraphML co-participation network."""
+"""Exporting the registry: events, people and organizations as CSV, JSON (Lines) or Parquet, and the
+events' co-participation network as GraphML.
+
+One code path for `amity export` and the API's download buttons: the same records (`records`), the
+same columns (`TABLES`), the same CSV cells (`csv_chunks`)."""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from itertools import combinations
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain, combinations, islice
 from typing import IO, Any
 
 from amity.errors import InputError
 from amity.store.interface import EventFilter
-from amity.store.registry import SQLRegistry
 
 FORMATS = ("csv", "jsonl", "parquet", "graphml")
 BINARY_FORMATS = ("parquet", "graphml")
-COLUMNS = (
-    "id",
-    "type",
-    "status",
-    "salience",
-    "name",
-    "date",
-    "end_date",
-    "place",
-    "place_country",
-    "countries",
-    "fields",
-    "size",
-    "program",
-    "n_sources",
-    "participants",
-    "organizations",
-    "part_of",
-    "source_titles",
-    "source_urls",
-    "source_published",
-    "evidence",
-)
+KINDS = ("events", "people", "orgs")
+PAGE = 500
+# separators inside a CSV cell: between the items of a list, and between the entries of each source
+LIST_SEP = "; "
+SOURCE_SEP = " | "
+
+
+def participant_label(p: dict[str, Any]) -> str:
+    """'Name (title)', or the name or title alone."""
+    name, title = p.get("name") or "", p.get("title") or ""
+    return f"{name} ({title})" if name and title else name or title
+
+
+def event_row(e: dict[str, Any]) -> dict[str, Any]:
+    """One event as columns; list values stay lists (joined in CSV, lists in Parquet)."""
+    place = e.get("place") or {}
+    sources = e.get("sources") or []
+    return {
+        "id": e["id"],
+        "type": e.get("type"),
+        "status": e.get("status"),
+        "salience": e.get("salience"),
+        "name": e.get("name"),
+        "date": e.get("date"),
+        "end_date": e.get("end_date"),
+        "place": place.get("name"),
+        "place_country": place.get("country"),
+        "countries": list(e.get("countries") or []),
+        "fields": list(e.get("fields") or []),
+        "size": e.get("size"),
+        "program": e.get("program"),
+        "n_sources": e.get("n_sources"),
+        "participants": [participant_label(p) for p in e.get("participants") or []],
+        "organizations": [o["name"] for o in e.get("organizations") or []],
+        "part_of": e.get("part_of"),
+        "source_titles": [src.get("title") or src.get("doc") or "" for src in sources],
+        "source_urls": [src.get("url") or "" for src in sources],
+        "source_published": [src.get("published") or "" for src in sources],
+        "evidence": [" … ".join(sp["text"] for sp in src.get("evidence") or []) for src in sources],
+    }
+
+
+def _same(record: dict[str, Any]) -> dict[str, Any]:
+    return record
+
+
+@dataclass(frozen=True)
+class Table:
+    """The columns of one kind of record: (name, kind) with kind int, str, list (items joined with
+    LIST_SEP in CSV) or sources (one entry per source, joined with SOURCE_SEP)."""
+
+    kind: str
+    columns: tuple[tuple[str, str], ...]
+    row: Callable[[dict[str, Any]], dict[str, Any]]
+
+    @property
+    def names(self) -> list[str]:
+        return [c for c, _ in self.columns]
+
+
+TABLES = {
+    "events": Table(
+        "events",
+        (
+            ("id", "int"), ("type", "str"), ("status", "str"), ("salience", "str"), ("name", "str"),
+            ("date", "str"), ("end_date", "str"), ("place", "str"), ("place_country", "str"),
+            ("countries", "list"), ("fields", "list"), ("size", "int"), ("program", "str"),
+            ("n_sources", "int"), ("participants", "list"), ("organizations", "list"), ("part_of", "int"),
+            ("source_titles", "sources"), ("source_urls", "sources"), ("source_published", "sources"),
+            ("evidence", "sources"),
+        ),
+        event_row,
+    ),
+    "people": Table(
+        "people",
+        (("id", "int"), ("name", "str"), ("country", "str"), ("title", "str"), ("organization", "str"),
+         ("n_events", "int")),
+        _same,
+    ),
+    "orgs": Table(
+        "orgs",
+        (("id", "int"), ("name", "str"), ("acronym", "str"), ("country", "str"), ("n_events", "int"),
+         ("n_people", "int")),
+        _same,
+    ),
+}
+COLUMNS = tuple(TABLES["events"].names)
 
 
 def flat_row(e: dict[str, Any]) -> dict[str, Any]:
-    """One event as flat columns; lists joined with '; '."""
-    place = e.get("place") or {}
-    return {
-        "id": e["id"],
-        "type": e["type"],
-        "status": e["status"],
-        "salience": e["salience"],
-        "name": e["name"],
-        "date": e["date"],
-        "end_date": e["end_date"],
-        "place": place.get("name"),
-        "place_country": place.get("country"),
-        "countries": "; ".join(e["countries"]),
-        "fields": "; ".join(e["fields"]),
-        "size": e["size"],
-        "program": e["program"],
-        "n_sources": e["n_sources"],
-        "participants": "; ".join(p["name"] or "" for p in e["participants"]),
-        "organizations": "; ".join(o["name"] for o in e.get("organizations", [])),
-        "part_of": e.get("part_of"),
-        "source_titles": " | ".join(src["title"] or src["doc"] for src in e.get("sources", [])),
-        "source_urls": " | ".join(src["url"] or "" for src in e.get("sources", [])),
-        "source_published": " | ".join(src["published"] or "" for src in e.get("sources", [])),
-        "evidence": " | ".join(
-            " … ".join(sp["text"] for sp in src["evidence"]) for src in e.get("sources", [])
-        ),
-    }
+    """One event as flat CSV columns (lists joined)."""
+    return flat(TABLES["events"], event_row(e))
 
 
 # a cell starting with one of these is run as a formula by spreadsheets (CSV injection)
@@ -79,66 +123,84 @@ def safe_cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def write_csv(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    w = csv.DictWriter(out, fieldnames=COLUMNS)
-    w.writeheader()
-    n = 0
-    for e in events:
-        w.writerow({k: safe_cell(v) if isinstance(v, str) else v for k, v in flat_row(e).items()})
-        n += 1
-    return n
+def flat(table: Table, row: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, kind in table.columns:
+        value = row.get(name)
+        if kind in ("list", "sources"):
+            value = (LIST_SEP if kind == "list" else SOURCE_SEP).join(str(v) for v in value or [])
+        out[name] = safe_cell(value) if isinstance(value, str) else value
+    return out
 
 
-def write_jsonl(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    n = 0
-    for e in events:
-        out.write(json.dumps(e, ensure_ascii=False) + "\n")
-        n += 1
-    return n
+def csv_chunks(table: Table, records: Iterable[dict[str, Any]], every: int = 200) -> Iterator[str]:
+    """The CSV text of `records` (header first), in chunks of `every` rows."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=table.names, lineterminator="\r\n")
+    writer.writeheader()
+    for n, record in enumerate(records, 1):
+        writer.writerow(flat(table, table.row(record)))
+        if n % every == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
-def write_parquet(events: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
+def json_array_chunks(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A JSON array of the records, one per line."""
+    yield "["
+    first = True
+    for record in records:
+        yield ("\n" if first else ",\n") + json.dumps(record, ensure_ascii=False)
+        first = False
+    yield "\n]\n"
+
+
+def jsonl_chunks(records: Iterable[dict[str, Any]]) -> Iterator[str]:
+    for record in records:
+        yield json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _paged(fetch: Callable[[int, int], tuple[list[dict[str, Any]], int]]) -> Iterator[dict[str, Any]]:
+    offset = 0
+    while True:
+        items, total = fetch(PAGE, offset)
+        yield from items
+        offset += len(items)
+        if not items or offset >= total:
+            return
+
+
+def records(registry: Any, kind: str, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+    """Every record of `kind` matching `f`: events with their organizations and sources (id order);
+    people or organizations (most events first) matching `f.q` and the first of `f.countries`."""
+    f = f or EventFilter()
+    if kind == "events":
+        return iter(registry.iter_events(f))
+    country = f.countries[0] if f.countries else None
+    lister = registry.list_people if kind == "people" else registry.list_orgs
+    return _paged(lambda limit, offset: lister(q=f.q, country=country, limit=limit, offset=offset))
+
+
+def started(items: Iterator[dict[str, Any]], cap: int | None = None) -> Iterator[dict[str, Any]]:
+    """`items` (up to `cap`) with the first one read now: a query that cannot run raises here, before
+    a caller starts writing (an HTTP 200, a file)."""
+    items = iter(items) if cap is None else islice(items, cap)
+    first = next(items, None)
+    return iter(()) if first is None else chain([first], items)
+
+
+def write_parquet(table: Table, rows: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [
-        flat_row(e)
-        | {
-            "countries": e["countries"],
-            "fields": e["fields"],
-            "participants": [p["name"] or "" for p in e["participants"]],
-            "organizations": [o["name"] for o in e.get("organizations", [])],
-        }
-        for e in events
-    ]
-    schema = pa.schema(
-        [
-            ("id", pa.int64()),
-            ("type", pa.string()),
-            ("status", pa.string()),
-            ("salience", pa.string()),
-            ("name", pa.string()),
-            ("date", pa.string()),
-            ("end_date", pa.string()),
-            ("place", pa.string()),
-            ("place_country", pa.string()),
-            ("countries", pa.list_(pa.string())),
-            ("fields", pa.list_(pa.string())),
-            ("size", pa.int64()),
-            ("program", pa.string()),
-            ("n_sources", pa.int64()),
-            ("participants", pa.list_(pa.string())),
-            ("organizations", pa.list_(pa.string())),
-            ("part_of", pa.int64()),
-            ("source_titles", pa.string()),
-            ("source_urls", pa.string()),
-            ("source_published", pa.string()),
-            ("evidence", pa.string()),
-        ]
-    )
-    table = pa.Table.from_pylist(rows, schema=schema)
-    pq.write_table(table, out)
-    return len(rows)
+    types = {"int": pa.int64(), "str": pa.string(), "list": pa.list_(pa.string()),
+             "sources": pa.list_(pa.string())}
+    schema = pa.schema([(name, types[kind]) for name, kind in table.columns])
+    data = [table.row(r) for r in rows]
+    pq.write_table(pa.Table.from_pylist(data, schema=schema), out)
+    return len(data)
 
 
 def network(events: Iterable[dict[str, Any]]) -> Any:
@@ -176,11 +238,31 @@ def write_graphml(events: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
     return int(g.number_of_nodes())
 
 
-def export(registry: SQLRegistry, fmt: str, out: IO[Any], f: EventFilter | None = None) -> int:
-    """Write the events matching `f` to `out` (text for csv/jsonl, binary otherwise). Returns the number of
-    events written (nodes, for GraphML)."""
-    events: Iterator[dict[str, Any]] = registry.iter_events(f)
-    writers = {"csv": write_csv, "jsonl": write_jsonl, "parquet": write_parquet, "graphml": write_graphml}
-    if fmt not in writers:
+class _Counted:
+    def __init__(self, items: Iterable[dict[str, Any]]) -> None:
+        self.items, self.n = items, 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for item in self.items:
+            self.n += 1
+            yield item
+
+
+def export(registry: Any, fmt: str, out: IO[Any], f: EventFilter | None = None, kind: str = "events") -> int:
+    """Write the records of `kind` matching `f` to `out` (text for csv/jsonl, binary otherwise). Returns
+    the number of records written (nodes, for GraphML)."""
+    if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}", "use one of: " + ", ".join(FORMATS))
-    return int(writers[fmt](events, out))  # type: ignore[operator]
+    if kind not in TABLES:
+        raise InputError(f"unknown export {kind!r}", "export one of: " + ", ".join(KINDS))
+    if fmt == "graphml" and kind != "events":
+        raise InputError(f"GraphML is the events' network; {kind} export as csv, jsonl or parquet")
+    table = TABLES[kind]
+    items = _Counted(started(records(registry, kind, f)))
+    if fmt == "parquet":
+        return write_parquet(table, items, out)
+    if fmt == "graphml":
+        return write_graphml(items, out)
+    for chunk in csv_chunks(table, items) if fmt == "csv" else jsonl_chunks(items):
+        out.write(chunk)
+    return items.n

@@ -13,6 +13,7 @@ from amity.curate.overlay import after_derive
 from amity.ingest.readers import text_hash
 from amity.records import Document, DocumentRecord, Skip
 from amity.store import read
+from amity.store.aggregates import date_counts, place_counts
 from amity.store.db import Database
 from amity.store.derive import DocumentDeriver, remove_derived
 from amity.store.interface import EventFilter
@@ -232,6 +233,14 @@ class SQLRegistry:
 
     def stats(self, f: EventFilter | None = None) -> dict[str, Any]:
         return read.stats(self.db, f)
+
+    def place_counts(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Events per place name and country (the map view)."""
+        return place_counts(self.db, f or EventFilter())
+
+    def date_counts(self, f: EventFilter | None = None) -> dict[str, Any]:
+        """Events per month and year at their dates' precision (the timeline)."""
+        return date_counts(self.db, f or EventFilter())
 
     def iter_events(self, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
         """Every matching event summary (plus its organizations) in id order, for exports."""

@@ -281,7 +281,7 @@ def test_csv_export_follows_the_filters(client: ApiClient) -> None:
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert len(rows) == 2
     assert {row["type"] for row in rows} == {"visit", "agreement"}
-    assert all(row["countries"] == "CN;KR" for row in rows)
+    assert all(row["countries"] == "CN; KR" for row in rows)
     assert any("Liu Aiping" in row["participants"] for row in rows)
 
 
@@ -296,7 +296,10 @@ def test_json_export_matches_the_list(client: ApiClient) -> None:
     assert "attachment" in r.headers["content-disposition"]
     exported = json.loads(r.text)
     listed = events(client, field="youth", sort="id")["items"]
-    assert exported == listed
+    assert [e["id"] for e in exported] == [e["id"] for e in listed]
+    for full, summary in zip(exported, listed, strict=True):
+        assert {k: full[k] for k in summary} == summary  # the list's fields, plus organizations and sources
+        assert full["sources"] and full["sources"][0]["evidence"]
 
 
 def test_export_of_nothing_is_valid(client: ApiClient) -> None:

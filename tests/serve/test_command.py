@@ -49,6 +49,19 @@ def test_bad_port_is_an_input_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert "not a TCP port" in capsys.readouterr().err
 
 
+def test_busy_port_is_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 1
+    captured = capsys.readouterr()
+    (line,) = captured.err.splitlines()
+    assert f"port {port} on 127.0.0.1 is already in use" in line
+    assert f"--port {port + 1}" in line and f"make run PORT={port + 1}" in line
+    assert "serving" not in captured.out + captured.err and "Errno" not in line
+
+
 def test_serve_process_prints_the_url_and_answers(tmp_path: Path) -> None:
     db = tmp_path / "cmd.db"
     registry = open_registry(str(db))

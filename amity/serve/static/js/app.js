@@ -13,6 +13,8 @@ import { decorateEvent } from './curate/event.js';
 import { decorator } from './curate/entity.js';
 import { programView, programsView } from './curate/program.js';
 import { newEventView, sessionLink, signinView } from './curate/session.js';
+import { mapView } from './views/map.js';
+import { glossaryView } from './views/glossary.js';
 
 const ROUTES = {
   events: eventsView,
@@ -28,6 +30,8 @@ const ROUTES = {
   'new-event': newEventView,
   programs: programsView,
   program: programView,
+  map: mapView,
+  glossary: glossaryView,
 };
 // run after a view has rendered: the edit tools and history of a record's page
 const DECORATORS = { event: decorateEvent, person: decorator('person'), org: decorator('org') };

@@ -91,6 +91,8 @@ export function eventCard(e) {
   return h('li', { class: 'event-card', 'data-id': e.id },
     h('div', { class: 'card-head' }, typeBadge(e.type),
       h('span', { class: `status s-${e.status}` }, e.status),
+      e.salience ? h('a', { class: 'salience', href: '#/glossary', title: 'what status and salience mean' },
+        e.salience === 'main' ? 'main event' : 'mentioned') : null,
       h('span', { class: 'date' }, dateRange(e))),
     h('a', { class: 'card-title', href: `#/event/${e.id}` }, eventTitle(e)),
     h('div', { class: 'card-meta' },
@@ -143,6 +145,7 @@ export async function eventsView(root, { params }) {
         ' ',
         h('a', { href: exportUrl('json', params), download: 'amity-events.json', class: 'button', 'data-export': 'json' }, 'JSON')),
       h('a', { href: route('timeline', filters) }, 'timeline of these'),
+      h('a', { href: route('map', filters), 'data-link': 'map' }, 'map of these'),
       h('a', { href: route('network', filters) }, 'network of these')),
     eventList(list.items),
     pager(filters, list.total, offset));

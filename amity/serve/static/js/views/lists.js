@@ -1,5 +1,5 @@
 // Searchable lists of people and organizations.
-import { get } from '../api.js';
+import { get, url } from '../api.js';
 import { h, empty, fill } from '../dom.js';
 import { countryName } from '../format.js';
 import { route, withParam } from '../filters.js';
@@ -28,8 +28,12 @@ function pager(name, params, total, offset) {
 async function listView(root, params, { name, path, title, placeholder, row }) {
   const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
   const data = await get(path, { q: params.get('q'), limit: PAGE, offset });
+  const q = params.get('q') ? { q: params.get('q') } : {};
+  const download = (fmt) => h('a', { href: url(`/api/${name}.${fmt}`, q), download: `amity-${name}.${fmt}`,
+    class: 'button', 'data-export': fmt }, fmt.toUpperCase());
   fill(root, h('h1', {}, title), searchBox(name, params, placeholder),
-    h('p', { class: 'muted' }, `${data.total.toLocaleString('en')} found`),
+    h('div', { class: 'result-bar' }, h('span', { class: 'muted' }, `${data.total.toLocaleString('en')} found`),
+      h('span', { class: 'exports' }, 'Export: ', download('csv'), ' ', download('json'))),
     data.items.length ? h('ul', { class: 'entity-list' }, data.items.map(row)) : empty('Nothing found.'),
     pager(name, params, data.total, offset));
   return title;

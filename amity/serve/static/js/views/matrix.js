@@ -6,6 +6,7 @@ import { pickFilters, route, withPair } from '../filters.js';
 import { filterNote } from './timeline.js';
 
 const MAX_COUNTRIES = 30;
+const PHONE_COUNTRIES = 10; // what fits a phone's width without scrolling sideways
 
 export async function matrixView(root, { params }) {
   const filters = pickFilters(params);
@@ -20,7 +21,8 @@ export async function matrixView(root, { params }) {
     cell.set(`${a}|${b}`, n);
     cell.set(`${b}|${a}`, n);
   }
-  const codes = [...totals.entries()].sort((x, y) => y[1] - x[1]).slice(0, MAX_COUNTRIES).map(([c]) => c);
+  const shown = window.matchMedia('(max-width: 760px)').matches ? PHONE_COUNTRIES : MAX_COUNTRIES;
+  const codes = [...totals.entries()].sort((x, y) => y[1] - x[1]).slice(0, shown).map(([c]) => c);
   const most = Math.max(1, ...stats.by_pair.map((r) => r.n));
   const level = (n) => (n ? 1 + Math.min(5, Math.floor((5 * Math.log1p(n)) / Math.log1p(most))) : 0);
   const table = codes.length ? h('table', { class: 'matrix' },
@@ -34,7 +36,7 @@ export async function matrixView(root, { params }) {
           h('a', { href: route('events', withPair(others, a, b)), title: `${countryName(a)} – ${countryName(b)}: ${n}` }, n));
       }))))) : empty('No pairs of countries yet.');
   fill(root, h('h1', {}, 'Country pairs'), filterNote(others, 'matrix'),
-    h('p', { class: 'muted' }, `Events shared by each pair of countries (top ${MAX_COUNTRIES} countries). Click a cell to list them.`),
+    h('p', { class: 'muted' }, `Events shared by each pair of countries (top ${shown} countries). Click a cell to list them.`),
     h('div', { class: 'matrix-scroll' }, table));
   return 'Country pairs';
 }

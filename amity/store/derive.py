@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from amity.records import Document, DocumentRecord, Event, Organization, Person
 from amity.resolve.events import EventKey, Match
@@ -414,3 +415,26 @@ def _unique_orgs(orgs: list[tuple[Organization, int]]) -> list[tuple[Organizatio
     for o, oid in orgs:
         seen.setdefault(oid, (o, oid))
     return list(seen.values())
+
+
+def stored_document(db: Database, doc_id: int) -> tuple[Document, dict[str, Any]] | None:
+    """An extracted document as stored, with its stored extraction record (None for any other id)."""
+    row = db.one(
+        "SELECT doc, text, source, title, published, language, content_hash, fmt, mask, record "
+        "FROM documents WHERE id = ? AND status = 'extracted'",
+        (doc_id,),
+    )
+    if row is None:
+        return None
+    doc = Document(
+        doc=row[0],
+        text=row[1] or "",
+        source=row[2] or "",
+        title=row[3],
+        published=row[4],
+        language=row[5],
+        content_hash=row[6],
+        fmt=row[7] or "txt",
+        mask=tuple((int(a), int(b)) for a, b in json.loads(row[8] or "[]")),
+    )
+    return doc, json.loads(row[9] or "{}")

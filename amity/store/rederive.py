@@ -12,12 +12,11 @@ merged, split and hand-entered events keep their ids."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-from amity.records import Document, record_from_dict
+from amity.records import record_from_dict
 from amity.store.db import Database
-from amity.store.derive import DocumentDeriver
+from amity.store.derive import DocumentDeriver, stored_document
 
 # Everything derived from documents, children before parents.
 DERIVED = (
@@ -77,26 +76,10 @@ def reresolve(db: Database) -> ResolveResult:
                 db.execute(f"ALTER TABLE {table} ALTER COLUMN id RESTART WITH 1")
         ids = [r[0] for r in db.rows("SELECT id FROM documents WHERE status = 'extracted' ORDER BY id")]
         for doc_id in ids:
-            row = db.one(
-                "SELECT doc, text, source, title, published, language, content_hash, fmt, mask, record "
-                "FROM documents WHERE id = ?",
-                (doc_id,),
-            )
-            assert row is not None
-            doc = Document(
-                doc=row[0],
-                text=row[1] or "",
-                source=row[2] or "",
-                title=row[3],
-                published=row[4],
-                language=row[5],
-                content_hash=row[6],
-                fmt=row[7] or "txt",
-                mask=tuple((int(a), int(b)) for a, b in json.loads(row[8] or "[]")),
-            )
-            DocumentDeriver(
-                db, doc_id, doc, record_from_dict({"doc": row[0], **json.loads(row[9] or "{}")})
-            ).derive()
+            stored = stored_document(db, doc_id)
+            assert stored is not None
+            doc, rec = stored
+            DocumentDeriver(db, doc_id, doc, record_from_dict({"doc": doc.doc, **rec})).derive()
         return _result(db, len(ids), before)
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from amity.annotate.dates import NUMBER_WORDS, DateMention
 from amity.annotate.document import Annotated, Sentence
 from amity.data_files import load_json
+from amity.extract.prefilter import AnchorSet, required
 from amity.ingest.clean import masked_text
 from amity.records import Document, Place
 
@@ -41,28 +43,100 @@ _NAME = re.compile(
 _QUOTED = re.compile(r"[“\"‘']([A-Z][^”\"’']{6,140})[”\"’']")
 
 
+def fold(text: str) -> str:
+    """The text lowercased character for character, so offsets stay those of the text (a character
+    whose lowercase is longer, like 'İ', is kept as it is)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def folded_pattern(pattern: str) -> str:
+    """A case-insensitive pattern rewritten for `fold`ed text, to be compiled without re.I: literals and
+    class ranges lowercased, escapes (\\b, \\S, \\W) kept. A case-sensitive group `(?-i:...)` becomes a
+    plain group, so the result matches a superset of what the pattern matches. (Python's re runs an
+    alternation of case-insensitive patterns many times slower than the same patterns lowercased.)"""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        out.append(c.lower())
+        i += 1
+    return "".join(out).replace("(?-i:", "(?:")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger pattern of data/triggers.json. `folded` runs on `fold`ed text; `exact` (the pattern as
+    written, case-insensitive) is kept for a pattern with a case-sensitive part, which `folded` only
+    approximates from above. `anchors`: strings one of which every match contains (`prefilter`), so the
+    pattern runs only on text that holds one."""
+
+    folded: re.Pattern[str]
+    exact: re.Pattern[str] | None
+    noun: str
+    anchors: frozenset[str] | None
+
+    @classmethod
+    def compile(cls, pattern: str, noun: str) -> Trigger:
+        folded = folded_pattern(pattern)
+        need = required(folded)
+        return cls(
+            re.compile(folded),
+            re.compile(pattern, re.I) if "(?-i:" in pattern else None,
+            noun,
+            need,
+        )
+
+    def possible(self, present: frozenset[str]) -> bool:
+        """Could the pattern match a text holding just these anchors (`Lexicon.present`)?"""
+        return self.anchors is None or not self.anchors.isdisjoint(present)
+
+    def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
+        """Matches in `text` (whose `fold` is `low`); offsets are the same in both."""
+        return self.exact.finditer(text) if self.exact is not None else self.folded.finditer(low)
+
+    def search(self, text: str, low: str) -> bool:
+        return bool(self.exact.search(text) if self.exact is not None else self.folded.search(low))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The trigger lexicon of data/triggers.json, compiled."""
 
-    types: dict[str, list[tuple[re.Pattern[str], str]]]
-    any_trigger: re.Pattern[str]  # all triggers in one pattern: most sentences have none
+    types: dict[str, list[Trigger]]
     block: list[re.Pattern[str]]
     planned: re.Pattern[str]
     historical: re.Pattern[str]
+    anchors: AnchorSet  # every trigger's anchors
+
+    def present(self, low: str) -> frozenset[str]:
+        """The anchors a folded text holds."""
+        return self.anchors.found(low)
+
+    def any_trigger(self, text: str, low: str | None = None, present: frozenset[str] | None = None) -> bool:
+        """Does the text hold a trigger of any type? (Most paragraphs hold none.) `low` and `present`:
+        its `fold` and anchors, when already known."""
+        low = fold(text) if low is None else low
+        present = self.present(low) if present is None else present
+        return any(t.possible(present) and t.search(text, low) for ts in self.types.values() for t in ts)
 
 
 @cache
 def _lexicon() -> Lexicon:
     d = load_json("triggers.json")
+    types = {t: [Trigger.compile(x["re"], x["noun"]) for x in pats] for t, pats in d["types"].items()}
     return Lexicon(
-        types={t: [(re.compile(x["re"], re.I), x["noun"]) for x in pats] for t, pats in d["types"].items()},
-        any_trigger=re.compile(
-            "|".join(f"(?:{x['re']})" for pats in d["types"].values() for x in pats), re.I
-        ),
+        types=types,
         block=[re.compile(b, re.I) for b in d["block"]],
         planned=re.compile(d["planned_cues"], re.I),
         historical=re.compile(d["historical_cues"], re.I),
+        anchors=AnchorSet.of({a for ts in types.values() for t in ts for a in t.anchors or ()}),
     )
 
 
@@ -91,11 +165,11 @@ class Candidate:
 def screen(doc: Document) -> bool:
     """The cheap pass before any NLP: does the document's readable text hold a trigger word at all?
     (A superset of what `triggers` finds sentence by sentence, so screening loses no event.)"""
-    return bool(_lexicon().any_trigger.search(masked_text(doc.text, doc.mask)))
+    return _lexicon().any_trigger(masked_text(doc.text, doc.mask))
 
 
 def trigger_word(text: str) -> bool:
-    return bool(_lexicon().any_trigger.search(text))
+    return _lexicon().any_trigger(text)
 
 
 def triggers(ann: Annotated) -> list[Candidate]:
@@ -106,23 +180,28 @@ def triggers(ann: Annotated) -> list[Candidate]:
         if any(b.search(s.text) for b in blocks):
             continue
         found: list[Candidate] = []
-        if not lex.any_trigger.search(s.text):
+        low = fold(s.text)
+        present = lex.present(low)
+        if not lex.any_trigger(s.text, low, present):
             continue
         for etype, pats in types.items():
             spans: list[tuple[int, int]] = []
-            for rx, noun in pats:
-                for m in rx.finditer(s.text):
+            for rx in pats:
+                if not rx.possible(present):
+                    continue
+                for m in rx.finditer(s.text, low):
                     a, b = s.start + m.start(), s.start + m.end()
+                    word = s.text[m.start() : m.end()]
                     if any(a < y and x < b for x, y in spans) or _generic_plural(s, a, b):
                         continue
                     if (
                         etype == "visit"
-                        and re.match(r"\s*[A-Z]", m.group())
+                        and re.match(r"\s*[A-Z]", word)
                         and re.match(r"\s+[A-Z]\w+", s.text[m.end() :])
                     ):
                         continue  # 'Joint Visit Activity': a word of another event's name
                     spans.append((a, b))
-                    found.append(Candidate(etype, s, a, b, m.group(), noun, sentences=[s]))
+                    found.append(Candidate(etype, s, a, b, word, rx.noun, sentences=[s]))
         # "plans to hold a ministerial meeting": the plan is the meeting, not a programme of its own
         if any(c.noun != "plan" for c in found):
             found = [c for c in found if c.noun != "plan"]

@@ -70,7 +70,7 @@ def folded_pattern(pattern: str) -> str:
     return "".join(out).replace("(?-i:", "(?:")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: sets of live patterns are built per sentence
 class Trigger:
     """One trigger pattern of data/triggers.json. `folded` runs on `fold`ed text; `exact` (the pattern as
     written, case-insensitive) is kept for a pattern with a case-sensitive part, which `folded` only
@@ -93,10 +93,6 @@ class Trigger:
             need,
         )
 
-    def possible(self, present: frozenset[str]) -> bool:
-        """Could the pattern match a text holding just these anchors (`Lexicon.present`)?"""
-        return self.anchors is None or not self.anchors.isdisjoint(present)
-
     def finditer(self, text: str, low: str) -> Iterator[re.Match[str]]:
         """Matches in `text` (whose `fold` is `low`); offsets are the same in both."""
         return self.exact.finditer(text) if self.exact is not None else self.folded.finditer(low)
@@ -110,33 +106,48 @@ class Lexicon:
     """The trigger lexicon of data/triggers.json, compiled."""
 
     types: dict[str, list[Trigger]]
-    block: list[re.Pattern[str]]
+    block: list[Trigger]
     planned: re.Pattern[str]
     historical: re.Pattern[str]
-    anchors: AnchorSet  # every trigger's anchors
+    anchors: AnchorSet  # every trigger's and block pattern's anchors
+    by_anchor: dict[str, tuple[Trigger, ...]]  # the patterns each anchor lets run
+    unanchored: tuple[Trigger, ...]  # patterns with no anchor: they always run
 
-    def present(self, low: str) -> frozenset[str]:
-        """The anchors a folded text holds."""
-        return self.anchors.found(low)
+    def live(self, low: str) -> frozenset[Trigger]:
+        """The patterns that could match a folded text: those with one of their anchors in it."""
+        found = self.anchors.found(low)
+        return frozenset(self.unanchored).union(*(self.by_anchor[a] for a in found))
 
-    def any_trigger(self, text: str, low: str | None = None, present: frozenset[str] | None = None) -> bool:
-        """Does the text hold a trigger of any type? (Most paragraphs hold none.) `low` and `present`:
-        its `fold` and anchors, when already known."""
+    def any_trigger(self, text: str, low: str | None = None, live: frozenset[Trigger] | None = None) -> bool:
+        """Does the text hold a trigger of any type? (Most paragraphs hold none.) `low` and `live`: its
+        `fold` and live patterns, when already known."""
         low = fold(text) if low is None else low
-        present = self.present(low) if present is None else present
-        return any(t.possible(present) and t.search(text, low) for ts in self.types.values() for t in ts)
+        live = self.live(low) if live is None else live
+        return any(t in live and t.search(text, low) for ts in self.types.values() for t in ts)
+
+    def blocked(self, text: str, low: str, live: frozenset[Trigger]) -> bool:
+        """Does a block pattern match (a sentence no trigger in it counts)?"""
+        return any(b in live and b.search(text, low) for b in self.block)
 
 
 @cache
 def _lexicon() -> Lexicon:
     d = load_json("triggers.json")
     types = {t: [Trigger.compile(x["re"], x["noun"]) for x in pats] for t, pats in d["types"].items()}
+    block = [Trigger.compile(b, "") for b in d["block"]]
+    every = [t for ts in types.values() for t in ts] + block
+    by_anchor: dict[str, list[Trigger]] = {}
+    for t in every:
+        for a in t.anchors or ():
+            by_anchor.setdefault(a, []).append(t)
     return Lexicon(
         types=types,
-        block=[re.compile(b, re.I) for b in d["block"]],
+        block=block,
         planned=re.compile(d["planned_cues"], re.I),
         historical=re.compile(d["historical_cues"], re.I),
-        anchors=AnchorSet.of({a for ts in types.values() for t in ts for a in t.anchors or ()}),
+        anchors=AnchorSet.of(set(by_anchor)),
+        by_anchor={a: tuple(ts) for a, ts in by_anchor.items()},
+        unanchored=tuple(t for t in every if t.anchors is None),
     )
 
 
@@ -174,20 +185,18 @@ def trigger_word(text: str) -> bool:
 
 def triggers(ann: Annotated) -> list[Candidate]:
     lex = _lexicon()
-    types, blocks = lex.types, lex.block
+    types = lex.types
     out: list[Candidate] = []
     for s in ann.sentences:
-        if any(b.search(s.text) for b in blocks):
+        low = fold(s.text)
+        live = lex.live(low)
+        if lex.blocked(s.text, low, live) or not lex.any_trigger(s.text, low, live):
             continue
         found: list[Candidate] = []
-        low = fold(s.text)
-        present = lex.present(low)
-        if not lex.any_trigger(s.text, low, present):
-            continue
         for etype, pats in types.items():
             spans: list[tuple[int, int]] = []
             for rx in pats:
-                if not rx.possible(present):
+                if rx not in live:
                     continue
                 for m in rx.finditer(s.text, low):
                     a, b = s.start + m.start(), s.start + m.end()

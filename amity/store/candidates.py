@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from amity.resolve.events import EventKey, Match, assess, window
 from amity.store.db import Database
@@ -68,7 +69,7 @@ def candidate_events(db: Database, key: EventKey, exclude_doc: int | None = None
 
 
 def judge(
-    db: Database, key: EventKey, ids: list[int]
+    db: Database, key: EventKey, ids: list[int], load: Callable[[int], EventKey] | None = None
 ) -> tuple[tuple[int, Match] | None, list[tuple[int, Match]]]:
     """The stored event `key` is one with (the best-scoring merge), and the others it may duplicate.
 
@@ -77,7 +78,7 @@ def judge(
     merges: list[tuple[int, Match]] = []
     weak: list[tuple[int, Match]] = []
     for eid in ids:
-        m = assess(key, load_event_key(db, eid))
+        m = assess(key, load(eid) if load is not None else load_event_key(db, eid))
         if m is not None:
             (merges if m.merge else weak).append((eid, m))
     best = max(merges, key=lambda x: (x[1].score, -x[0]), default=None)

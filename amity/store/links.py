@@ -56,6 +56,31 @@ def _near(db: Database, key: EventKey, event_id: int, types: Iterable[str]) -> l
     return sorted(ids)
 
 
+class _Keys:
+    """Event keys and report sets loaded once per `refresh_links` call (a summit is looked at for every
+    meeting near it); `forget` drops what a merge changed."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._keys: dict[int, EventKey] = {}
+        self._docs: dict[int, set[int]] = {}
+
+    def key(self, event_id: int) -> EventKey:
+        if event_id not in self._keys:
+            self._keys[event_id] = load_event_key(self.db, event_id)
+        return self._keys[event_id]
+
+    def docs(self, event_id: int) -> set[int]:
+        if event_id not in self._docs:
+            self._docs[event_id] = _documents(self.db, event_id)
+        return self._docs[event_id]
+
+    def forget(self, *event_ids: int) -> None:
+        for e in event_ids:
+            self._keys.pop(e, None)
+            self._docs.pop(e, None)
+
+
 def _insert(db: Database, a: int, b: int, kind: str, m: Match) -> None:
     db.execute(
         "INSERT INTO event_links (event_id, other_id, kind, score, basis, evidence) "
@@ -64,16 +89,17 @@ def _insert(db: Database, a: int, b: int, kind: str, m: Match) -> None:
     )
 
 
-def _set_whole(db: Database, part_id: int) -> None:
+def _set_whole(db: Database, part_id: int, keys: _Keys | None = None) -> None:
     """Link the event to the best event it is part of (highest score, then the shortest, then the oldest)."""
+    keys = keys or _Keys(db)
     db.execute("DELETE FROM event_links WHERE event_id = ? AND kind = 'part_of'", (part_id,))
-    key = load_event_key(db, part_id)
+    key = keys.key(part_id)
     holders = part_holders(key.type)
-    docs = _documents(db, part_id)
+    docs = keys.docs(part_id)
     best: tuple[tuple[float, int, int], int, Match] | None = None
     for wid in _near(db, key, part_id, holders):
-        whole = load_event_key(db, wid)
-        m = part_of(key, whole, bool(docs & _documents(db, wid)))
+        whole = keys.key(wid)
+        m = part_of(key, whole, bool(docs & keys.docs(wid)))
         if m is None:
             continue
         w = window(whole)
@@ -119,6 +145,7 @@ def refresh_links(db: Database, event_ids: Iterable[int]) -> set[int]:
     the rules now take for one. Returns the ids of the events that still exist and were looked at."""
     pending = sorted({e for e in event_ids if _exists(db, e)})
     seen: set[int] = set()
+    keys = _Keys(db)
     while pending:
         eid = pending.pop(0)
         if eid in seen or not _exists(db, eid):
@@ -128,10 +155,10 @@ def refresh_links(db: Database, event_ids: Iterable[int]) -> set[int]:
             "DELETE FROM event_links WHERE kind = 'possible_duplicate' AND (event_id = ? OR other_id = ?)",
             (eid, eid),
         )
-        key = load_event_key(db, eid)
-        docs = _documents(db, eid)
-        others = [o for o in candidate_events(db, key) if o != eid and not docs & _documents(db, o)]
-        best, maybe = judge(db, key, others)
+        key = keys.key(eid)
+        docs = keys.docs(eid)
+        others = [o for o in candidate_events(db, key) if o != eid and not docs & keys.docs(o)]
+        best, maybe = judge(db, key, others, keys.key)
         if best is not None and (keeps(db, "event", eid) or keeps(db, "event", best[0])):
             maybe.append(best)  # an editor curated one of them: curation, not matching, merges it
             best = None
@@ -139,6 +166,7 @@ def refresh_links(db: Database, event_ids: Iterable[int]) -> set[int]:
             other, m = best
             keep, drop = min(eid, other), max(eid, other)
             absorb(db, keep, drop, m)
+            keys.forget(keep, drop)
             if _exists(db, drop):  # kept by something else: do not try again
                 continue
             seen.discard(keep)
@@ -147,13 +175,13 @@ def refresh_links(db: Database, event_ids: Iterable[int]) -> set[int]:
         for other, m in maybe:
             _insert(db, min(eid, other), max(eid, other), "possible_duplicate", m)
         if part_holders(key.type):
-            _set_whole(db, eid)
+            _set_whole(db, eid, keys)
         for pid in _near(db, key, eid, part_types(key.type)):
             # a nearby event is looked at again only if this one could hold it, or held it before
             held = db.scalar(
                 "SELECT 1 FROM event_links WHERE event_id = ? AND other_id = ? AND kind = 'part_of'",
                 (pid, eid),
             )
-            if held or part_of(load_event_key(db, pid), key, bool(docs & _documents(db, pid))):
-                _set_whole(db, pid)
+            if held or part_of(keys.key(pid), key, bool(docs & keys.docs(pid))):
+                _set_whole(db, pid, keys)
     return {e for e in seen if _exists(db, e)}

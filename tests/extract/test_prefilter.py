@@ -14,6 +14,7 @@ from amity.extract.events import _lexicon, fold, folded_pattern, trigger_word
 from amity.extract.prefilter import AnchorSet, required
 
 PATTERNS = [x["re"] for pats in load_json("triggers.json")["types"].values() for x in pats]
+BLOCKS = load_json("triggers.json")["block"]
 
 SENTENCES = [
     "The Mayor of Lima VISITED the Port of Busan on Tuesday and Signed a MoU on youth exchanges.",
@@ -38,13 +39,15 @@ def test_folded_triggers_find_what_the_lexicon_as_written_finds(text: str) -> No
     lex = _lexicon()
     low = fold(text)
     assert len(low) == len(text)
+    live = lex.live(low)
     written = [re.compile(p, re.I) for p in PATTERNS]
     compiled = [t for ts in lex.types.values() for t in ts]
     for rx, trig in zip(written, compiled, strict=True):
         want = _spans(rx, text)
-        got = [(m.start(), m.end()) for m in trig.finditer(text, low)] if trig.possible(lex.present(low)) else []
+        got = [(m.start(), m.end()) for m in trig.finditer(text, low)] if trig in live else []
         assert got == want, rx.pattern
     assert trigger_word(text) == any(rx.search(text) for rx in written)
+    assert lex.blocked(text, low, live) == any(re.search(b, text, re.I) for b in BLOCKS)
 
 
 def test_fold_keeps_offsets_where_lowercasing_would_lengthen_the_text() -> None:

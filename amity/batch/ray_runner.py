@@ -1,7 +1,8 @@
 """`RayRunner`: `amity.pipeline.process_shard` on Ray actors, one extractor (spaCy model, gazetteer)
 loaded per actor when it starts, never per shard.
 
-Shards go out as workers free up, at most IN_FLIGHT per worker at a time, and come back in any order;
+Shards go out as workers free up (IN_FLIGHT per worker at a time, the next one sent before the writer
+stores what came back) and come back in any order;
 the runner yields them in shard order (holding those that finish early), so the writer stores them as
 one process would. A worker killed mid-shard is restarted by Ray and its shard retried."""
 
@@ -20,7 +21,7 @@ from amity.ingest.shards import Shard
 from amity.pipeline import Item, ShardResult, process_shard
 from amity.records import Skip
 
-IN_FLIGHT = 2  # shards queued per worker: one running, one waiting, so no worker idles between shards
+IN_FLIGHT = 1  # shards given to a worker at a time: the next goes to whichever worker frees up first
 RETRIES = 3  # a shard whose worker dies this many more times is recorded as a skip, and redone next run
 
 
@@ -128,7 +129,9 @@ class RayRunner:
         order: list[int] = []  # shard indexes in the order given
         next_out = 0
         exhausted = False
-        while True:
+
+        def top_up() -> None:
+            nonlocal exhausted
             limit = IN_FLIGHT * len(self.actors)
             while not exhausted and len(running) < limit and len(ready) < 4 * limit:
                 shard = next(shards, None)
@@ -142,6 +145,9 @@ class RayRunner:
                 owner[ref] = a
                 load[a] += 1
                 order.append(shard.index)
+
+        while True:
+            top_up()
             if not running:
                 break
             done, _ = ray.wait(list(running), num_returns=1)
@@ -156,6 +162,9 @@ class RayRunner:
                     failed = Item("skip", skip=Skip(shard.source, "extract-failed", detail))
                     result = ShardResult(shard, (failed,), complete=False)
                 ready[result.shard.index] = result
+            # the freed worker gets its next shard before the writer stores this one, so it never waits
+            # for the registry
+            top_up()
             while next_out < len(order) and order[next_out] in ready:
                 yield ready.pop(order[next_out])
                 next_out += 1

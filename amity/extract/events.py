@@ -10,6 +10,7 @@ from functools import cache
 
 from amity.annotate.dates import NUMBER_WORDS, DateMention
 from amity.annotate.document import Annotated, Sentence
+from amity.annotate.gazetteer import gazetteer
 from amity.data_files import load_json
 from amity.extract.prefilter import AnchorSet, required
 from amity.ingest.clean import masked_text
@@ -426,6 +427,9 @@ def name_in(c: Candidate) -> str | None:
             best = (dist, (edition.group(1) + " " if edition else "") + nm.strip("“”\"’' "))
     if best and best[0] < 120:
         return best[1]
+    bloc = _bloc_event(c)
+    if bloc:
+        return bloc
     if c.type in ("release", "program"):
         for m in _QUOTED.finditer(s.text):
             words = m.group(1).split()
@@ -433,6 +437,27 @@ def name_in(c: Candidate) -> str | None:
             if 2 <= len(words) <= 14 and capitalised >= len(words) / 2:  # a title, not a quoted remark
                 return m.group(1).strip().rstrip(".,")
     return None
+
+
+_BLOC_EVENT = re.compile(r"([A-Z][\w&-]*)\s+$")
+_BLOC_NOUNS = ("summit", "forum", "conference", "meeting", "dialogue", "ministerial")
+
+
+def _bloc_event(c: Candidate) -> str | None:
+    """'the G20 summit', 'the Brics summit': a bloc's meeting named after it, its noun in lower case
+    (which the name pattern, made for capitalised names, does not take)."""
+    word = c.trigger.strip()
+    if c.type not in ("conference", "meeting") or word.lower() not in _BLOC_NOUNS or not word.islower():
+        return None
+    rel = c.trigger_start - c.sentence.start + (len(c.trigger) - len(c.trigger.lstrip()))
+    m = _BLOC_EVENT.search(c.sentence.text, max(0, rel - 40), rel)
+    if not m:
+        return None
+    g = gazetteer()
+    head = m.group(1)
+    if not (g.bloc(head) or g.bloc(head.upper())):
+        return None
+    return f"{head} {word}"
 
 
 _PROGRAM = re.compile(
@@ -538,6 +563,7 @@ def _other_people(named: _Named, c: Candidate) -> bool:
     return any(not p & words_theirs for p in named.people) and any(not p & named.words for p in theirs)
 
 
+PLACED_TYPES = ("visit", "conference")  # two of these in different countries are two events
 def merge(cands: list[Candidate]) -> list[Candidate]:
     """One candidate per real event: later references ('the forum', 'the visit') join the event they name."""
     events: list[Candidate] = []
@@ -570,8 +596,8 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
                 continue
             if (e.sentence.bullet or c.sentence.bullet) and e.sentence.paragraph != c.sentence.paragraph:
                 continue
-            if e.type == "visit" and e.place and c.place and e.place.country != c.place.country:
-                continue
+            if e.type in PLACED_TYPES and e.place and c.place and e.place.country != c.place.country:
+                continue  # a summit in Egypt and one in South Africa: two events
             if e.type == "meeting" and _other_people(named[id(e)], c):
                 continue
             target = e

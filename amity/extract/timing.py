@@ -44,8 +44,21 @@ def _clause(c: Candidate) -> tuple[int, str]:
     return c0, s.text[c0 : c0 + len(clause)]
 
 
+# 'upon his arrival to take part in the summit, on Tuesday', 'flew to Kazan for the summit on Monday':
+# the day is the journey's, and the summit it is for may have begun before or after it
+_TRIP_FOR = re.compile(
+    r"\b(?:arriv(?:al|ed|es|ing)|travel(?:s|led|ed|ling|ing)?|flew|flies|flying|head(?:s|ed|ing)|"
+    r"left|leaves|depart(?:s|ed|ing|ure))\b[^.;]{0,60}?\b(?:to (?:attend|participate in|take part in|join)|"
+    r"for)\s+(?:the\s+|a\s+|this\s+year's\s+)?(?:[\w&'’-]+\s+){0,6}$",
+    re.I,
+)
+
+
 def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMention | None:
     s = c.sentence
+    rel = c.trigger_start - s.start
+    if c.type == "conference" and _TRIP_FOR.search(s.text[max(0, rel - 120) : rel]):
+        return None
     # a date's own verb sets the direction it is read in ("will present the survey on May 22"); the
     # event's status is the fallback when no verb tells
     future = status_of(c, None) == "planned"

@@ -66,11 +66,17 @@ def analyse_text(text: str) -> tuple[tuple[tuple[int, int], ...], str | None, st
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# a non-breaking space left as markup in a text capture of a page ('the&nbsp;Brics&nbsp;summit')
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|#160|#[xX][aA]0);")
 
 
 def scrub(text: str) -> str:
-    """Replace lone surrogates (from bad JSON escapes) and NULs by U+FFFD: same length, so offsets hold."""
-    return _SURROGATE.sub("\ufffd", text).replace("\x00", "\ufffd")
+    """Replace lone surrogates (from bad JSON escapes) and NULs by U+FFFD, and non-breaking-space
+    entities by as many spaces: same length, so offsets hold."""
+    text = _SURROGATE.sub("\ufffd", text).replace("\x00", "\ufffd")
+    if "&" in text:
+        text = _SPACE_ENTITY.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def text_to_document(doc: str, text: str, *, source: str = "", content_hash: str = "") -> Document:

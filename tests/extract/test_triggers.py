@@ -25,6 +25,9 @@ Run = Callable[[str], DocumentRecord]
         ("Peruvian President Ana Rojas arrived on Monday in Santiago, Chile.", "visit"),
         ("Peru and Chile signed a joint statement on river management in Arica on Monday.", "agreement"),
         ("Peru and Chile announced a cross-border rail deal in Arica on Monday.", "agreement"),
+        ("Peru, Chile and Bolivia announced a regional rail and river ports deal on Monday.",
+         "agreement"),
+        ("The joint communiqué of Peru and Chile, dated Monday, sets out plans for student exchanges.", "release"),
     ],
 )
 def test_shapes_of_exchange_events(run: Run, sentence: str, kind: str) -> None:

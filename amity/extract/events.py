@@ -12,7 +12,7 @@ from amity.annotate.dates import NUMBER_WORDS, DateMention
 from amity.annotate.document import Annotated, Sentence
 from amity.annotate.gazetteer import gazetteer
 from amity.data_files import load_json
-from amity.extract.prefilter import AnchorSet, required
+from amity.extract.prefilter import AnchorSet, fold, folded_pattern, required
 from amity.ingest.clean import masked_text
 from amity.records import Document, Place
 
@@ -42,33 +42,6 @@ _NAME = re.compile(
     rf"(?:{_NAME_HEADS})\b(?:\s+(?:of|on|for|to)\s+(?:the\s+)?(?:[A-Z0-9][\w&'’-]*\s?){{1,6}})?)"
 )
 _QUOTED = re.compile(r"[“\"‘']([A-Z][^”\"’']{6,140})[”\"’']")
-
-
-def fold(text: str) -> str:
-    """The text lowercased character for character, so offsets stay those of the text (a character
-    whose lowercase is longer, like 'İ', is kept as it is)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-def folded_pattern(pattern: str) -> str:
-    """A case-insensitive pattern rewritten for `fold`ed text, to be compiled without re.I: literals and
-    class ranges lowercased, escapes (\\b, \\S, \\W) kept. A case-sensitive group `(?-i:...)` becomes a
-    plain group, so the result matches a superset of what the pattern matches. (Python's re runs an
-    alternation of case-insensitive patterns many times slower than the same patterns lowercased.)"""
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        out.append(c.lower())
-        i += 1
-    return "".join(out).replace("(?-i:", "(?:")
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: sets of live patterns are built per sentence

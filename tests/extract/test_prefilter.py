@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from amity.data_files import load_json
-from amity.extract.events import _lexicon, fold, folded_pattern, trigger_word
-from amity.extract.prefilter import AnchorSet, required
+from amity.extract.events import _lexicon, trigger_word
+from amity.extract.prefilter import AnchorSet, fold, folded_pattern, required
 
 PATTERNS = [x["re"] for pats in load_json("triggers.json")["types"].values() for x in pats]
 BLOCKS = load_json("triggers.json")["block"]

@@ -141,7 +141,9 @@ class Candidate:
     size: int | None = None
     sentences: list[Sentence] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    modal: str | None = None  # 'planned' when the parse puts the trigger under 'will', 'plans to', ...
+    # 'planned' when the parse puts the trigger under 'will', 'plans to', ...; 'expected' when it is where
+    # something will be done ('will host him at the summit'), which a date already past overrules
+    modal: str | None = None
     place_words: tuple[str, ...] = ()  # names the parse attaches to the trigger as its place
     two_people: bool = False  # the parse gives the meeting a named person on each side
     elsewhere: tuple[str, ...] = ()  # places the parse attaches to something other than the event
@@ -281,6 +283,7 @@ def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
                     return "historical"
                 if months < 0:
                     return "planned"
+                past_day = months >= 1 and c.modal == "expected"  # 'during his trip last month'
             else:
                 d = dt.date.fromisoformat(v)
                 if (ref - d).days > 45:
@@ -290,7 +293,7 @@ def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
                 past_day = (ref - d).days >= 1
         except ValueError:
             pass
-    if c.modal == "planned" or (lex.planned.search(plan_window) and not past_day):
+    if c.modal == "planned" or ((c.modal == "expected" or lex.planned.search(plan_window)) and not past_day):
         # a day already past is not planned because a word nearby looks ahead ('would like')
         return "planned"
     if lex.historical.search(window):
@@ -496,7 +499,8 @@ def _anaphoric(c: Candidate) -> bool:
     after = c.sentence.text[rel + len(c.trigger) : rel + len(c.trigger) + 10].lower()
     if re.match(r"\s*(?:with|between|of)\b", after):
         return False
-    if re.match(r"(?:during|at|after) the (?:meeting|event|talks)$", c.trigger.lower()):
+    # 'during the meeting', 'at the two-day meeting'; not 'at the Joint Ministerial Meeting', a name
+    if re.match(r"(?i:during|at|after) the (?:[a-z\d-]+ ){0,2}(?i:meeting|event|talks)$", c.trigger):
         return True
     if c.date is not None or c.name is not None or not _EVENT_NOUNS.match(c.trigger.strip()):
         return False  # a verb ('renewed an MOU') reports an event of its own
@@ -536,6 +540,7 @@ def _other_people(named: _Named, c: Candidate) -> bool:
     return any(not p & words_theirs for p in named.people) and any(not p & named.words for p in theirs)
 
 
+_MANY_DAYS = re.compile(r"\b(?:[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten)-day\b", re.I)
 PLACED_TYPES = ("visit", "conference")  # two of these in different countries are two events
 def merge(cands: list[Candidate]) -> list[Candidate]:
     """One candidate per real event: later references ('the forum', 'the visit') join the event they name."""
@@ -543,7 +548,13 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     named: dict[int, _Named] = {}  # by id of the event candidate
     for c in cands:
         target = None
-        if _anaphoric(c):
+        if _anaphoric(c) and c.type == "meeting" and _MANY_DAYS.search(c.trigger):
+            # 'during the two-day meeting in New Delhi': a gathering of days is the summit already reported
+            target = next(
+                (e for e in reversed(events) if e.type == "conference" and compatible_dates(e.date, c.date)),
+                None,
+            )
+        if target is None and _anaphoric(c):
             target = next(
                 (
                     e

@@ -41,6 +41,7 @@ from amity.extract.parties import doc_parties
 from amity.extract.people import PersonInfo, extract_people
 from amity.extract.places import dateline_place, place_in
 from amity.extract.syntax import (
+    description,
     domestic,
     imperative,
     modifier_only,
@@ -48,6 +49,7 @@ from amity.extract.syntax import (
     off_chain_places,
     place_words,
     planned,
+    planned_at,
     sides,
     thing_object,
     trigger_token,
@@ -273,7 +275,7 @@ NOUN_TRIGGERS = ("exercise", "festival")
 
 # what the tree can show a trigger is not: did not happen, a thing not a party, an instruction, domestic,
 # a word modifying another noun
-_NOT_AN_EXCHANGE = (negated, thing_object, imperative, domestic, modifier_only)
+_NOT_AN_EXCHANGE = (negated, thing_object, imperative, domestic, modifier_only, description)
 
 
 def read_syntax(cands: list[Candidate], parses: dict[str, Parse | None] | None = None) -> list[Candidate]:
@@ -297,6 +299,8 @@ def read_syntax(cands: list[Candidate], parses: dict[str, Parse | None] | None =
             continue  # 'to exercise restraint', 'they contest the result': the verb, not the activity
         if planned(parse, tok):
             c.modal = "planned"
+        elif planned_at(parse, tok):
+            c.modal = "expected"
         c.place_words = tuple(place_words(parse, tok))
         c.elsewhere = tuple(off_chain_places(parse, tok))
         if c.type == "meeting":

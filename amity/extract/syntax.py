@@ -26,6 +26,7 @@ class SyntaxLexicon:
     adjunct_preps: frozenset[str]
     local_modifiers: frozenset[str]
     event_nouns: frozenset[str]
+    describing: frozenset[str]
 
 
 @cache
@@ -41,6 +42,7 @@ def lexicon() -> SyntaxLexicon:
         adjunct_preps=frozenset(d["adjunct_preps"]),
         local_modifiers=frozenset(d["local_modifiers"]),
         event_nouns=frozenset(d["event_nouns"]),
+        describing=frozenset(d["describing"]),
     )
 
 
@@ -123,6 +125,33 @@ def planned(parse: Parse, t: PToken) -> bool:
     return False
 
 
+def planned_at(parse: Parse, t: PToken) -> bool:
+    """'will host the president at the summit', 'will sign the deal during the forum': what the sentence
+    says is to be done at an event is to come, so the event likely is too (not so after 'after' or
+    'following'; and a date already past says otherwise)."""
+    if t.pos in _VERBAL:
+        return False
+
+    def will(verb: PToken) -> bool:
+        return verb.pos in _VERBAL and any(
+            c.dep == "aux" and c.text.lower() in ("will", "shall", "'ll") for c in parse.children(verb)
+        )
+
+    # 'a summit where tensions will be highlighted', 'a forum that will gather 300 guests' (not 'in
+    # Jakarta for the summit and related meetings, where they will also meet partners': it is under way)
+    kids = parse.children(t)
+    if any(c.dep == "det" and c.lemma in ("a", "an") for c in kids) and any(
+        c.dep == "relcl" and will(c) for c in kids
+    ):
+        return True
+    head = parse.head(t)
+    if head is t or head.dep != "prep" or head.lemma not in ("at", "during"):
+        return False
+    verb = parse.head(head)
+    # the sentence's own verb: not 'decided that they will build ... during the trip last month'
+    return verb is not head and verb.dep in ("ROOT", "conj") and will(verb)
+
+
 def thing_object(parse: Parse, t: PToken) -> bool:
     """'meet the growing demand', 'meets the needs of pet owners': a meeting verb whose object is not a
     party (no name, no person or body noun)."""
@@ -168,6 +197,17 @@ def modifier_only(parse: Parse, t: PToken) -> bool:
     head = parse.head(t)
     events = lexicon().event_nouns | _HEADS
     return head.pos in ("NOUN", "PROPN") and head.lemma not in events and head.text.lower() not in events
+
+
+def description(parse: Parse, t: PToken) -> bool:
+    """'the G20 remains a key forum', 'keep the bloc as the leading forum of cooperation': a forum said of
+    a body, what it is, not a gathering held."""
+    if t.pos != "NOUN" or t.lemma != "forum":
+        return False
+    if t.dep == "attr":
+        return True
+    prep = parse.head(t)
+    return t.dep == "pobj" and prep.lemma == "as" and parse.head(prep).lemma in lexicon().describing
 
 
 _PLACE_PREPS = ("in", "at", "to", "into", "inside")

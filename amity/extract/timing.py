@@ -53,6 +53,12 @@ _TRIP_FOR = re.compile(
     re.I,
 )
 
+_JOURNEY = re.compile(
+    r"\b(?:arriv(?:ed|es|ing)|travel(?:s|led|ed|ling|ing)?|flew|flies|head(?:s|ed|ing)|left|leaves|"
+    r"depart(?:s|ed|ing)|set(?:s)? off)\s+(?:for|to|in)\b[^.;,]{0,60}$",
+    re.I,
+)
+
 
 def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMention | None:
     s = c.sentence
@@ -63,6 +69,16 @@ def date_for(c: Candidate, ref: dt.date | None, exact: bool = True) -> DateMenti
     # event's status is the fallback when no verb tells
     future = status_of(c, None) == "planned"
     mentions = find_dates(s.text, ref, future=future, exact=exact)
+    if c.type == "conference":
+        # 'leaves for the G20 in India on Thursday, aiming to ... at a summit': the journey's day (a month,
+        # 'flew to Riyadh in May where he attended the summit', is both's)
+        mentions = [
+            m
+            for m in mentions
+            if m.start > rel
+            or len(m.value) < 10
+            or not _JOURNEY.search(s.text[max(0, m.start - 80) : m.start])
+        ]
     dateline = DATELINE.match(s.text)
     if dateline:  # the dateline dates the report, not the event
         mentions = [m for m in mentions if m.start >= dateline.end()]

@@ -359,22 +359,21 @@ def sentence_countries(s: Sentence, g: Gazetteer, orgs: OrgTable, people: list[P
     return found
 
 
-def _international(
-    c: Candidate, g: Gazetteer, orgs: OrgTable, people: list[PersonInfo], lead: frozenset[str] = frozenset()
-) -> bool:
+def _international(c: Candidate, g: Gazetteer, orgs: OrgTable, people: list[PersonInfo]) -> bool:
     """A festival, contest or programme is an exchange only where its sentence names parties of two
-    countries (or a bloc): 'the city's annual music festival' is not one. A sentence of the lead reads
-    with the countries the whole lead names (`lead`): 'Chiang Mai signs memorandum with French partners'
-    over a lead sentence naming two Thais."""
+    countries (or a bloc): 'the city's annual music festival' is not one. The event's sentences in the
+    lead read together: 'Chiang Mai signs memorandum with France partners' over a lead sentence that
+    names two Thais."""
     if c.two_people:
         # two named people meeting, unless the text gives both one and the same country
         named = [p for p in people if c.sentence.index in p.mentions and p.country]
         if len({p.country for p in named}) != 1 or len(named) < 2:
             return True
+    lead: set[str] = set()
     for s in c.sentences:
         found = sentence_countries(s, g, orgs, people)
         if s.index < LEAD_SENTENCES:
-            found |= lead
+            found = lead = lead | found
         if len(found) >= 2 or any(len(x) > 2 for x in found):
             return True
         if found and _international_cues().search(s.text):
@@ -473,10 +472,7 @@ def assemble(
         c.program = program_in(c.sentence.text)
         c.size = size_in(c.sentence.text)
     events = merge(cands)
-    lead = frozenset(
-        x for s in ann.sentences if s.index < LEAD_SENTENCES for x in sentence_countries(s, g, orgs, people)
-    )
-    international = [_international(e, g, orgs, people, lead) for e in events]
+    international = [_international(e, g, orgs, people) for e in events]
     if any(international):
         events = [e for e, ok in zip(events, international, strict=True) if ok or e.type not in LOCAL_TYPES]
     else:

@@ -572,7 +572,8 @@ def part_of(part: EventKey, whole: EventKey, same_doc: bool) -> Match | None:
 
     The part's type must be one `dedup.json` lets the whole's type hold; its days must lie within the
     whole's (a day's slack either side); its place must be the whole's or lie within it; its countries
-    must be among a visit's, or share one with a summit's. When a side has no date, or the gazetteer
+    must be among a visit's, or share one with a summit's (a bloc they share, the summit's own, is
+    evidence). When a side has no date, or the gazetteer
     cannot place one place in the other, only a report that gives both events is evidence enough
     (`same_doc`)."""
     if whole.type not in part_holders(part.type) or not part.countries or not whole.countries:
@@ -589,8 +590,8 @@ def part_of(part: EventKey, whole: EventKey, same_doc: bool) -> Match | None:
         if not (iw[0] - slack <= ip[0] and ip[1] <= iw[1] + slack):
             return None
         ev["date"] = "within"
-    elif not same_doc or (not dates_compatible(part, whole) and not (unanchored(part) and unanchored(whole))):
-        return None
+    elif not same_doc or (not dates_compatible(part, whole) and not unanchored(part)):
+        return None  # a part with no date and no publication date is placed in time by its report
     place = place_relation(part, whole)
     if place == "conflict":
         return None
@@ -600,6 +601,8 @@ def part_of(part: EventKey, whole: EventKey, same_doc: bool) -> Match | None:
         return None
     if part.person_ids & whole.person_ids or people_overlap(part, whole) == "same":
         ev["person"] = "same"
+    if whole.type == "conference" and any(len(c) > 2 for c in part.countries & whole.countries):
+        ev["bloc"] = "same"  # 'Putin met Iran's president at the BRICS gathering': the summit's bloc named
     if same_doc:
         ev["report"] = "same"
     if not same_doc and not ("date" in ev and "place" in ev):

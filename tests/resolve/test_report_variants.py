@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from amity.resolve.events import EventKey, assess, match_basis, name_relation, part_of
 
 RU_SUMMIT = frozenset({"BRICS", "RU", "CN", "IN"})
@@ -272,3 +274,29 @@ def test_differently_named_events_and_a_shared_country_are_not_one_event() -> No
         countries=frozenset({"TH", "MM"}),
     )
     assert match_basis(a, c) is None  # the same country is no place evidence
+
+
+def test_an_undated_meeting_naming_the_summits_bloc_is_on_its_sidelines() -> None:
+    """A report with no publication date gives a summit (dated by another outlet) and a meeting of two
+    leaders in the host country that names the summit's bloc: linked as part of it, never merged."""
+    summit = EventKey(
+        "conference",
+        "2025-07-03",
+        None,
+        "2025-07-04",
+        "SCO summit",
+        None,
+        frozenset({"SCO", "RU", "CN", "KZ"}),
+    )
+    summit = dataclasses.replace(summit, place_name="Kazan", place_country="RU")
+
+    def talks(*countries: str) -> EventKey:
+        return EventKey(
+            type="meeting", place_name="Russia", place_country="RU", countries=frozenset(countries)
+        )
+
+    m = part_of(talks("SCO", "RU", "KZ"), summit, same_doc=True)
+    assert m is not None and dict(m.evidence) == {"bloc": "same", "place": "within", "report": "same"}
+    assert assess(talks("SCO", "RU", "KZ"), summit) is None
+    assert part_of(talks("RU", "KZ"), summit, same_doc=True) is None  # one report and a country: too little
+    assert part_of(talks("SCO", "RU", "KZ"), summit, same_doc=False) is None  # other reports: no date

@@ -12,8 +12,8 @@ from amity.annotate.dates import NUMBER_WORDS, DateMention
 from amity.annotate.document import Annotated, Sentence
 from amity.annotate.gazetteer import gazetteer
 from amity.data_files import load_json
-from amity.extract.prefilter import AnchorSet, fold, folded_pattern, required
 from amity.ingest.clean import masked_text
+from amity.prefilter import AnchorSet, fold, folded_pattern, required
 from amity.records import Document, Place
 
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"

@@ -8,6 +8,7 @@ from functools import cache
 import regex
 
 from amity.data_files import load_json
+from amity.prefilter import fold, folded_pattern, required
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
@@ -91,12 +92,34 @@ def _compiled(kind: str) -> tuple[regex.Pattern[str], ...]:
     return tuple(regex.compile(p, regex.I) for p in load_json("boilerplate.json")[kind])
 
 
+@cache
+def _prefiltered(kind: str) -> tuple[tuple[regex.Pattern[str], frozenset[str] | None], ...]:
+    """Each pattern with the strings one of which every line it matches holds, lowercased (None: no such
+    strings known, or a pattern the standard library's parser does not read, like '\\p{Han}')."""
+    out = []
+    for source, compiled in zip(load_json("boilerplate.json")[kind], _compiled(kind), strict=True):
+        try:
+            need = required(folded_pattern(source))
+        except re.error:
+            need = None
+        out.append((compiled, need))
+    return tuple(out)
+
+
+def _matches(kind: str, line: str) -> bool:
+    low = fold(line)
+    return any(
+        (need is None or any(w in low for w in need)) and p.match(line) for p, need in _prefiltered(kind)
+    )
+
+
 def is_boilerplate_line(line: str, cjk_document: bool = False) -> bool:
     """Page furniture: a menu, share or copyright line. A line of Han or Hangul alone is furniture only
-    in a document that is not itself written in them (`cjk_document`)."""
-    if any(p.match(line) for p in _compiled("line_patterns")):
+    in a document that is not itself written in them (`cjk_document`). A pattern runs only on a line
+    holding one of its required strings (`amity.prefilter`): most lines are prose."""
+    if _matches("line_patterns", line):
         return True
-    return not cjk_document and any(p.match(line) for p in _compiled("other_script_line_patterns"))
+    return not cjk_document and _matches("other_script_line_patterns", line)
 
 
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")

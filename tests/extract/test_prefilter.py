@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from amity.data_files import load_json
 from amity.extract.events import _lexicon, trigger_word
-from amity.extract.prefilter import AnchorSet, fold, folded_pattern, required
+from amity.prefilter import AnchorSet, fold, folded_pattern, required
 
 PATTERNS = [x["re"] for pats in load_json("triggers.json")["types"].values() for x in pats]
 BLOCKS = load_json("triggers.json")["block"]

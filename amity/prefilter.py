@@ -171,7 +171,7 @@ def _node(op: Any, av: Any) -> _Info:
 def required(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Strings one of which every match of `pattern` (compiled with `flags`, without re.I) contains,
     or None when none are known. A pattern compiled with re.I gets no prefilter: fold the text and the
-    pattern instead (see `extract.events.folded_pattern`)."""
+    pattern instead (see `folded_pattern`)."""
     if flags & re.I:
         return None
     tree = sre_parse.parse(pattern, flags)

@@ -353,6 +353,11 @@ def sentence_countries(s: Sentence, g: Gazetteer, orgs: OrgTable, people: list[P
             info, _ = g.lookup(part.strip())
             if info and info.country and info.kind in ("city", "division", "landmark"):
                 found.add(info.country)
+    # a city of two or three words the recogniser did not tag ('talks in Khon Kaen')
+    for m in _PLACE_WORDS.finditer(s.text):
+        info, _ = g.lookup(m.group(1))
+        if info and info.country and info.kind in ("city", "division", "landmark"):
+            found.add(info.country)
     for p in people:
         if p.country and s.index in p.mentions:
             found.add(p.country)

@@ -33,3 +33,19 @@ def test_a_lead_naming_one_country_only_is_a_domestic_story(extractor: object) -
         "Chiang Mai. Officials said the exchange would strengthen music education.\n",
     )
     assert rec.events == ()
+
+
+def test_a_city_of_two_words_the_recogniser_missed_names_its_country() -> None:
+    from amity.annotate.document import Sentence
+    from amity.annotate.gazetteer import gazetteer
+    from amity.extract.orgs import OrgTable
+    from amity.extract.pipeline import sentence_countries
+
+    def countries(text: str) -> set[str]:
+        s = Sentence(0, 0, 0, len(text), text, (), ())  # no entities: what the recogniser missed
+        return sentence_countries(s, gazetteer(), OrgTable(), [])
+
+    assert "TH" in countries("An American delegation held talks in Khon Kaen on Monday.")
+    assert "MY" in countries("The envoy flew to Kuala Lumpur for the forum.")
+    # a newspaper named after a city is no visit to it
+    assert "US" not in countries("The Thai minister told the New York Times about the plan.")

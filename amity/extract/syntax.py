@@ -27,6 +27,7 @@ class SyntaxLexicon:
     local_modifiers: frozenset[str]
     event_nouns: frozenset[str]
     describing: frozenset[str]
+    travel: frozenset[str]
 
 
 @cache
@@ -43,6 +44,7 @@ def lexicon() -> SyntaxLexicon:
         local_modifiers=frozenset(d["local_modifiers"]),
         event_nouns=frozenset(d["event_nouns"]),
         describing=frozenset(d["describing"]),
+        travel=frozenset(d["travel"]),
     )
 
 
@@ -268,6 +270,11 @@ def off_chain_places(parse: Parse, t: PToken) -> list[str]:
     """Names in 'in/at/to X' phrases that hang off a noun outside the trigger's clause chain ('met X to
     discuss investment in Thailand'): where something else is, not where the event happens."""
     chain = {a.i for a, _ in _chain(parse, t)}
+    if t.lemma in lexicon().travel:
+        # 'leaves for the G20 in India': the destination's place is where the journey goes
+        for p in parse.tokens:
+            if p.dep == "prep" and p.lemma in ("to", "for") and p.head in chain:
+                chain.update(o.i for o in parse.children(p) if o.dep == "pobj")
     out: list[str] = []
     for p in parse.tokens:
         if p.dep == "prep" and p.lemma in _PLACE_PREPS and p.head not in chain:

@@ -85,10 +85,6 @@ def test_a_trip_is_not_planned_by_a_plan_made_during_it(run: Run) -> None:
 
 
 def test_a_journey_goes_where_its_destination_is(run: Run) -> None:
-    rec = run(
-        "SANTIAGO - The Chilean president leaves for the Pacific Rim gathering in Kenya on Monday, hoping "
-        "for support from the region.\n",
-        published="2025-03-10",
-    )
-    visits = [e for e in rec.events if e.type == "visit"]
-    assert visits and all(e.place is not None and e.place.country == "KE" for e in visits)
+    text = "SANTIAGO - The Chilean president leaves for the Pacific Rim gathering in Kenya on Monday.\n"
+    places = {e.place.country if e.place else None for e in run(text).events if e.type == "visit"}
+    assert places == {"KE"}  # not Chile, the dateline's

@@ -21,7 +21,10 @@ def _conferences(rec: DocumentRecord) -> list:
     ("text", "status"),
     [
         ("The Chilean president will meet the Kenyan president at the APEC summit in Lima.\n", "planned"),
-        ("The Chilean president met the Kenyan president at the APEC summit in Lima on Monday.\n", "occurred"),
+        (
+            "The Chilean president met the Kenyan president at the APEC summit in Lima on Monday.\n",
+            "occurred",
+        ),
         (
             "Ministers from Peru and Ghana gathered ideas for a summit where trade rules will be debated by "
             "leaders of both countries.\n",
@@ -88,3 +91,9 @@ def test_a_journey_goes_where_its_destination_is(run: Run) -> None:
     text = "SANTIAGO - The Chilean president leaves for the Pacific Rim gathering in Kenya on Monday.\n"
     places = {e.place.country if e.place else None for e in run(text).events if e.type == "visit"}
     assert places == {"KE"}  # not Chile, the dateline's
+
+
+def test_a_month_flown_in_is_the_summits_too(run: Run) -> None:
+    text = "The Kenyan president flew to Lima in May, where he attended the Pacific Rim summit with Chileans.\n"
+    [summit] = _conferences(run(text, published="2025-09-10"))
+    assert summit.date == "2025-05"

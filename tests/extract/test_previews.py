@@ -94,6 +94,8 @@ def test_a_journey_goes_where_its_destination_is(run: Run) -> None:
 
 
 def test_a_month_flown_in_is_the_summits_too(run: Run) -> None:
-    text = "The Kenyan president flew to Lima in May, where he attended the Pacific Rim summit with Chileans.\n"
+    text = (
+        "The Kenyan president flew to Lima in May, where he attended the Pacific Rim summit with Chileans.\n"
+    )
     [summit] = _conferences(run(text, published="2025-09-10"))
     assert summit.date == "2025-05"

@@ -120,6 +120,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _NO_DIRECTION = frozenset({"iso", "month_year", "year_range", "year", "year_adj", "ago", "deictic"})
 _DURATION = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)-day\b", re.I)
 
+
+def _days(m: re.Match[str]) -> int:
+    n = m.group("n").lower()
+    return int(n) if n.isdigit() else NUMBER_WORDS.get(n, 0)
+
+
+def duration_days(text: str) -> int | None:
+    """The days of the first 'four-day', '10-day' in a text, or None."""
+    m = _DURATION.search(text)
+    return _days(m) if m else None
+
 # What the verb governing a date says of its time. Future: "will", "is set to", "plans to", "to be held";
 # a passive after a future ("will be held") is one future cue, not a past participle.
 _FUTURE_CUE = re.compile(
@@ -285,8 +296,7 @@ def find_dates(text: str, ref: dt.date | None, future: bool = False, exact: bool
             out.append(DateMention(s, e, *mention))
     dur = _DURATION.search(text)
     if dur:
-        n = dur.group("n").lower()
-        days = int(n) if n.isdigit() else NUMBER_WORDS.get(n, 0)
+        days = _days(dur)
         # "began a four-day visit on Sunday": the start day follows the duration; in "returned on
         # Saturday after a ten-day camp" the day is the end, and no end date is guessed
         out = [_with_duration(x, days) if x.start > dur.start() else x for x in out]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from amity.annotate.dates import NUMBER_WORDS, DateMention
+from amity.annotate.dates import NUMBER_WORDS, DateMention, duration_days
 from amity.annotate.document import Annotated, Sentence
 from amity.annotate.gazetteer import gazetteer
 from amity.data_files import load_json
@@ -540,15 +540,16 @@ def _other_people(named: _Named, c: Candidate) -> bool:
     return any(not p & words_theirs for p in named.people) and any(not p & named.words for p in theirs)
 
 
-_MANY_DAYS = re.compile(r"\b(?:[2-9]|1\d|two|three|four|five|six|seven|eight|nine|ten)-day\b", re.I)
 PLACED_TYPES = ("visit", "conference")  # two of these in different countries are two events
+
+
 def merge(cands: list[Candidate]) -> list[Candidate]:
     """One candidate per real event: later references ('the forum', 'the visit') join the event they name."""
     events: list[Candidate] = []
     named: dict[int, _Named] = {}  # by id of the event candidate
     for c in cands:
         target = None
-        if _anaphoric(c) and c.type == "meeting" and _MANY_DAYS.search(c.trigger):
+        if _anaphoric(c) and c.type == "meeting" and (duration_days(c.trigger) or 0) >= 2:
             # 'during the two-day meeting in New Delhi': a gathering of days is the summit already reported
             target = next(
                 (e for e in reversed(events) if e.type == "conference" and compatible_dates(e.date, c.date)),

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from amity.annotate.dates import DateMention, find_dates
+from amity.annotate.dates import DateMention, duration_days, find_dates
 from amity.data_files import load_json
 from amity.extract.events import Candidate, clause_text, status_of
 from amity.ingest.clean import DATELINE
@@ -30,8 +30,6 @@ _ENDS = re.compile(
     r"rounded off|completed|completes)\s+(?:(?:his|her|their|its|a|the)\s+)?(?:[\w-]+\s+){0,3}$",
     re.I,
 )
-_DURATION_DAYS = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)-day\b", re.I)
-_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def _clause(c: Candidate) -> tuple[int, str]:
@@ -129,10 +127,8 @@ def _as_end(m: DateMention, lead: str, written: str, etype: str) -> DateMention:
     ):
         return m
     last = dt.date.fromisoformat(m.value)
-    dur = _DURATION_DAYS.search(lead)
-    if dur:
-        n = dur.group(1).lower()
-        days = int(n) if n.isdigit() else _DAYS[n]
+    days = duration_days(lead)
+    if days:
         first = last - dt.timedelta(days=days - 1)
         return DateMention(m.start, m.end, first.isoformat(), m.value, m.kind, m.explicit_year)
     if etype != "visit":

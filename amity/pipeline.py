@@ -372,6 +372,26 @@ class Progress:
             self.bar.close()
 
 
+def warm(extractor: ExtractorLike) -> None:
+    """Read, screen and extract the first bundled sample article, and drop the result: the loads that
+    wait for a first document (the language identifier, word lists, the date parser) happen now. A Ray
+    worker does this when it starts, so that its first shard costs what the others do."""
+    from amity.samples import articles
+
+    sample = next(p for p in articles() if p.suffix == ".txt")
+    for shard in plan_shards([str(sample)]):
+        process_shard(shard, extractor)
+
+
+def warm_writer() -> None:
+    """Load, once per process, what the writer's event matching reads: the gazetteer of place names
+    (about two seconds). `ingest` calls it before it asks its runner for the first shard, so that with
+    workers it overlaps their own start instead of delaying the first store."""
+    from amity.annotate.gazetteer import gazetteer
+
+    gazetteer()
+
+
 def ingest(
     registry: SQLRegistry,
     paths: Iterable[str],
@@ -397,6 +417,7 @@ def ingest(
         runner = LocalRunner(extractor, known)
     writer = Writer(registry, extractor_version, batch_size, reextract)
     bar = Progress(progress)
+    warm_writer()
 
     def todo() -> Iterator[Shard]:
         for shard in _planned(list(paths), bar.planned):

@@ -18,7 +18,7 @@ from typing import Any
 
 from amity.errors import InputError
 from amity.ingest.shards import Shard
-from amity.pipeline import Item, ShardResult, process_shard
+from amity.pipeline import Item, ShardResult, process_shard, warm
 from amity.records import Skip
 
 IN_FLIGHT = 1  # shards given to a worker at a time: the next goes to whichever worker frees up first
@@ -33,6 +33,7 @@ class ShardWorker:
 
         model = Path(event_model) if isinstance(event_model, str) else event_model
         self.extractor = Extractor(event_model=model)
+        warm(self.extractor)  # its first shard then costs what the others do
 
     def process(self, shard: Shard) -> ShardResult:
         return process_shard(shard, self.extractor)

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 
 from amity.resolve.events import EventKey, Match, assess, window
 from amity.store.db import Database
@@ -77,8 +78,10 @@ def judge(
     (an annual forum held at one place): it merges with neither and is linked to both."""
     merges: list[tuple[int, Match]] = []
     weak: list[tuple[int, Match]] = []
+    if load is None:
+        load = load_event_keys(db, ids).__getitem__
     for eid in ids:
-        m = assess(key, load(eid) if load is not None else load_event_key(db, eid))
+        m = assess(key, load(eid))
         if m is not None:
             (merges if m.merge else weak).append((eid, m))
     best = max(merges, key=lambda x: (x[1].score, -x[0]), default=None)
@@ -88,43 +91,71 @@ def judge(
     return best, weak + [x for x in merges if best is None or x[0] != best[0]]
 
 
+KEY_CHUNK = 500  # event ids per IN list when keys are loaded together
+
+
 def load_event_key(db: Database, event_id: int) -> EventKey:
-    row = db.one(
-        "SELECT type, date, end_date, published, name, place_id, place_name, place_country "
-        "FROM events WHERE id = ?",
-        (event_id,),
+    return load_event_keys(db, [event_id])[event_id]
+
+
+def load_event_keys(db: Database, event_ids: Iterable[int]) -> dict[int, EventKey]:
+    """The matching facts of stored events, by id: five queries per KEY_CHUNK events, not five per
+    event (a report is judged against every stored event near it)."""
+    ids = sorted(set(event_ids))
+    out: dict[int, EventKey] = {}
+    for i in range(0, len(ids), KEY_CHUNK):
+        out.update(_load_chunk(db, ids[i : i + KEY_CHUNK]))
+    missing = [e for e in ids if e not in out]
+    assert not missing, f"no stored event {missing[0]}"
+    return out
+
+
+def _load_chunk(db: Database, ids: list[int]) -> dict[int, EventKey]:
+    where = db.in_list(ids)
+    rows = db.rows(
+        "SELECT id, type, date, end_date, published, name, place_id, place_name, place_country "
+        f"FROM events WHERE id IN {where}",
+        ids,
     )
-    assert row is not None
-    countries = frozenset(
-        r[0] for r in db.rows("SELECT country FROM event_countries WHERE event_id = ?", (event_id,))
-    )
-    persons = frozenset(
-        r[0]
-        for r in db.rows(
-            "SELECT person_id FROM event_participants WHERE event_id = ? AND person_id IS NOT NULL",
-            (event_id,),
+    countries: dict[int, set[str]] = defaultdict(set)
+    for eid, c in db.rows(f"SELECT event_id, country FROM event_countries WHERE event_id IN {where}", ids):
+        countries[eid].add(c)
+    persons: dict[int, set[int]] = defaultdict(set)
+    for eid, pid in db.rows(
+        f"SELECT event_id, person_id FROM event_participants WHERE event_id IN {where} "
+        "AND person_id IS NOT NULL",
+        ids,
+    ):
+        persons[eid].add(pid)
+    orgs: dict[int, set[int]] = defaultdict(set)
+    for eid, oid in db.rows(
+        f"SELECT event_id, org_id FROM event_organizations WHERE event_id IN {where}", ids
+    ):
+        orgs[eid].add(oid)
+    named: dict[int, set[tuple[str, str | None]]] = defaultdict(set)
+    for eid, name, country in db.rows(
+        f"SELECT DISTINCT event_id, name, country FROM event_participants WHERE event_id IN {where} "
+        "AND name IS NOT NULL",
+        ids,
+    ):
+        named[eid].add((name, country))
+    out: dict[int, EventKey] = {}
+    for eid, *row in rows:
+        pairs = named.get(eid, set())
+        out[eid] = EventKey(
+            type=row[0],
+            date=row[1],
+            end_date=row[2],
+            published=row[3],
+            name=row[4],
+            place_id=row[5],
+            countries=frozenset(countries.get(eid, ())),
+            person_ids=frozenset(persons.get(eid, ())),
+            org_ids=frozenset(orgs.get(eid, ())),
+            place_name=row[6],
+            place_country=row[7],
+            person_names=frozenset(n for n, _ in pairs),
+            person_countries=frozenset(c for _, c in pairs if c),
+            person_pairs=frozenset(pairs),
         )
-    )
-    orgs = frozenset(
-        r[0] for r in db.rows("SELECT org_id FROM event_organizations WHERE event_id = ?", (event_id,))
-    )
-    named = db.rows(
-        "SELECT DISTINCT name, country FROM event_participants WHERE event_id = ? AND name IS NOT NULL",
-        (event_id,),
-    )
-    return EventKey(
-        type=row[0],
-        date=row[1],
-        end_date=row[2],
-        published=row[3],
-        name=row[4],
-        place_id=row[5],
-        countries=countries,
-        person_ids=persons,
-        org_ids=orgs,
-        place_name=row[6],
-        place_country=row[7],
-        person_names=frozenset(r[0] for r in named),
-        person_countries=frozenset(r[1] for r in named if r[1]),
-        person_pairs=frozenset((r[0], r[1]) for r in named),
-    )
+    return out

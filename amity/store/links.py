@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from amity.curate.overlay import keeps
 from amity.resolve.events import EventKey, Match, part_holders, part_of, part_types, window
-from amity.store.candidates import MATCH_SLACK_DAYS, candidate_events, judge, load_event_key
+from amity.store.candidates import KEY_CHUNK, MATCH_SLACK_DAYS, candidate_events, judge, load_event_keys
 from amity.store.db import Database
 from amity.store.events import refresh_event
 from amity.store.refresh import refresh_org, refresh_person
@@ -58,16 +58,33 @@ def _near(db: Database, key: EventKey, event_id: int, types: Iterable[str]) -> l
 
 class _Keys:
     """Event keys and report sets loaded once per `refresh_links` call (a summit is looked at for every
-    meeting near it); `forget` drops what a merge changed."""
+    meeting near it), many at a time; `forget` drops what a merge changed."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self._keys: dict[int, EventKey] = {}
         self._docs: dict[int, set[int]] = {}
 
+    def load(self, event_ids: Iterable[int]) -> None:
+        """Load the keys and report sets of those of `event_ids` not loaded yet, together."""
+        todo = sorted({e for e in event_ids if e not in self._keys})
+        if not todo:
+            return
+        self._keys.update(load_event_keys(self.db, todo))
+        for i in range(0, len(todo), KEY_CHUNK):
+            chunk = todo[i : i + KEY_CHUNK]
+            for e in chunk:
+                self._docs.setdefault(e, set())
+            for eid, doc in self.db.rows(
+                f"SELECT DISTINCT event_id, document_id FROM event_sources WHERE event_id IN "
+                f"{self.db.in_list(chunk)}",
+                chunk,
+            ):
+                self._docs[eid].add(doc)
+
     def key(self, event_id: int) -> EventKey:
         if event_id not in self._keys:
-            self._keys[event_id] = load_event_key(self.db, event_id)
+            self.load([event_id])
         return self._keys[event_id]
 
     def docs(self, event_id: int) -> set[int]:
@@ -97,7 +114,9 @@ def _set_whole(db: Database, part_id: int, keys: _Keys | None = None) -> None:
     holders = part_holders(key.type)
     docs = keys.docs(part_id)
     best: tuple[tuple[float, int, int], int, Match] | None = None
-    for wid in _near(db, key, part_id, holders):
+    near = _near(db, key, part_id, holders)
+    keys.load(near)
+    for wid in near:
         whole = keys.key(wid)
         m = part_of(key, whole, bool(docs & keys.docs(wid)))
         if m is None:
@@ -157,7 +176,9 @@ def refresh_links(db: Database, event_ids: Iterable[int]) -> set[int]:
         )
         key = keys.key(eid)
         docs = keys.docs(eid)
-        others = [o for o in candidate_events(db, key) if o != eid and not docs & keys.docs(o)]
+        found = candidate_events(db, key)
+        keys.load(found)
+        others = [o for o in found if o != eid and not docs & keys.docs(o)]
         best, maybe = judge(db, key, others, keys.key)
         if best is not None and (keeps(db, "event", eid) or keeps(db, "event", best[0])):
             maybe.append(best)  # an editor curated one of them: curation, not matching, merges it
@@ -176,7 +197,9 @@ def refresh_links(db: Database, event_ids: Iterable[int]) -> set[int]:
             _insert(db, min(eid, other), max(eid, other), "possible_duplicate", m)
         if part_holders(key.type):
             _set_whole(db, eid, keys)
-        for pid in _near(db, key, eid, part_types(key.type)):
+        parts = _near(db, key, eid, part_types(key.type))
+        keys.load(parts)
+        for pid in parts:
             # a nearby event is looked at again only if this one could hold it, or held it before
             held = db.scalar(
                 "SELECT 1 FROM event_links WHERE event_id = ? AND other_id = ? AND kind = 'part_of'",

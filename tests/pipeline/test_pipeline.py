@@ -195,3 +195,41 @@ def test_migration_5_lets_an_older_registry_hold_screened_out_documents(tmp_path
             reg.db.execute(
                 "INSERT INTO documents (content_hash, doc, status, ingested_at) VALUES ('y', 'y', 'bogus', 'y')"
             )
+
+
+def test_warm_reads_screens_and_extracts_a_bundled_sample_through_every_stage(extractor: Any) -> None:
+    from amity.pipeline import warm
+    from amity.samples import articles
+
+    seen: list[tuple[Document, Any]] = []
+
+    class Recording(Counting):
+        def extract_many(self, docs: list[Document]) -> Any:
+            out = list(self.inner.extract_many(docs))
+            seen.extend(out)
+            return out
+
+    warm(Recording(extractor))
+    [(doc, rec)] = seen
+    assert doc.doc == next(p for p in articles() if p.suffix == ".txt").name
+    assert doc.language == "en"  # read by the ingest stage: the language identifier is loaded
+    assert doc.title and rec.events  # the whole English route ran: parse, events, arguments
+
+
+def test_the_writers_gazetteer_is_loaded_before_the_first_shard_is_asked_for(tmp_path: Path) -> None:
+    from amity.annotate.gazetteer import gazetteer
+    from amity.pipeline import ShardResult
+
+    (tmp_path / "a.txt").write_text(quiet_article(0))
+    asked: list[int] = []
+
+    class Runner:
+        def map(self, shards: Any) -> Any:
+            for shard in shards:
+                asked.append(gazetteer.cache_info().currsize)
+                yield ShardResult(shard, ())
+
+    gazetteer.cache_clear()
+    with open_registry(str(tmp_path / "r.db")) as reg:
+        ingest(reg, [str(tmp_path / "a.txt")], runner=Runner())
+    assert asked == [1]  # loaded while workers would still be loading their models

@@ -229,3 +229,31 @@ def test_an_unanchored_report_two_records_would_take_merges_with_neither(registr
     assert total == 3
     vague = next(e for e in events if e["date"] is None)
     assert len(registry.get_event(vague["id"])["possible_duplicates"]) == 2
+
+
+def test_event_keys_loaded_many_at_a_time_hold_each_events_own_facts(
+    registry: SQLRegistry, monkeypatch: Any
+) -> None:
+    from amity.store import candidates
+
+    texts = [
+        "Minister Kim Seo-yeon met her Japanese counterpart in talks on fishing quotas.",
+        "Japan's fisheries minister Sato Haruto held talks with a Korean delegation.",
+        "The two ministries held a workshop on aquaculture in Busan.",
+    ]
+    add(registry, "a.txt", texts[0], [meeting(texts[0], [KIM], date="2024-03-02")])
+    add(registry, "b.txt", texts[1], [meeting(texts[1], [SATO], date="2024-04-09")])
+    add(registry, "c.txt", texts[2], [event("conference", "2024-05-20", countries=("JP", "KR"),
+                                            place=("Busan", "KR"), evidence=[span_of(texts[2], texts[2])])])
+    ids = [r[0] for r in registry.db.rows("SELECT id FROM events ORDER BY id")]
+    assert len(ids) == 3
+    together = candidates.load_event_keys(registry.db, ids)
+    monkeypatch.setattr(candidates, "KEY_CHUNK", 2)  # the ids split over two IN lists
+    chunked = candidates.load_event_keys(registry.db, ids)
+    assert together == chunked
+    a, b, c = (together[i] for i in ids)
+    assert (a.date, a.person_names, a.person_countries) == ("2024-03-02", {"Kim Seo-yeon"}, {"KR"})
+    assert (b.date, b.person_names) == ("2024-04-09", {"Sato Haruto"})
+    assert (c.type, c.place_name, c.countries, c.person_names) == ("conference", "Busan", {"JP", "KR"}, set())
+    assert a.person_ids.isdisjoint(b.person_ids)
+    assert candidates.load_event_key(registry.db, ids[1]) == b

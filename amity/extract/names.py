@@ -164,6 +164,8 @@ def person_spans(s: Sentence, g: Gazetteer, orgs: OrgTable) -> list[Entity]:
         words = e.text.split()
         if words and words[-1] in org_heads():
             continue  # 'Gyeonggi Network': an organisation the model took for a name
+        if len(words) > 1 and words[-1] in t["heads"]:
+            continue  # 'Busan Mayor': the title before a name, which the model took for one
         next_tok = [tk.text for tk in s.tokens if tk.start >= e.end][:1]
         if len(words) == 1 and next_tok and (next_tok[0] in t["core_words"] or next_tok[0] in org_heads()):
             continue  # 'Secondary Coordinator': a word of a title the model took for a name

@@ -250,6 +250,8 @@ def doc_countries(ann: Annotated, g: Gazetteer, orgs: OrgTable | None = None) ->
             info, _ = g.lookup(m.group(1))
             if info and info.kind in ("city", "landmark", "division") and len(info.country) == 2:
                 counts[info.country] += 1
+        for code in _seat_countries(s, g):
+            counts[code] += 1
         for e in s.entities:
             if e.label == "PERSON":
                 shape = name_shape(e.text)
@@ -269,6 +271,27 @@ def doc_countries(ann: Annotated, g: Gazetteer, orgs: OrgTable | None = None) ->
                     counts[info.country] += 1
     ranked = [c for c, _ in counts.most_common()]
     return ranked + [c for c, _ in weak.most_common() if c not in ranked]
+
+
+@cache
+def _seat_pattern() -> re.Pattern[str]:
+    seats = sorted(load_json("titles.json")["seat_titles"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(x) for x in seats)
+    return re.compile(rf"\b([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)??)\s(?:{alternatives})\b")
+
+
+def _seat_countries(s: Sentence, g: Gazetteer) -> list[str]:
+    """Countries of the cities and provinces an office or body is named after ('Lyon Mayor Jean
+    Martin'), where the recogniser did not tag the place as one (it is counted there already)."""
+    out = []
+    for m in _seat_pattern().finditer(s.text):
+        start, end = s.start + m.start(1), s.start + m.end(1)
+        if any(e.label in ("GPE", "LOC") and e.start < end and start < e.end for e in s.entities):
+            continue
+        info, _ = g.lookup(m.group(1))
+        if info and info.kind in ("city", "division") and len(info.country) == 2:
+            out.append(info.country)
+    return out
 
 
 # candidates whose one-word trigger names an activity only as a noun ('joint exercises', 'the contest')

@@ -1,0 +1,55 @@
+"""Sister-city news often names no country, only two cities and their offices: 'Gdansk Deputy Mayor
+Anna Nowak met Bremen Mayor Klaus Weber'. The place an office is named after gives its country, and
+'<City> Mayor' is a title, not part of the name after it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from amity.records import DocumentRecord
+
+Run = Callable[..., DocumentRecord]
+
+
+def _people(rec: DocumentRecord) -> set[tuple[str | None, str | None, str | None]]:
+    return {(p.name, p.title, p.country) for e in rec.events for p in e.participants}
+
+
+def test_two_cities_named_only_by_their_offices_make_an_exchange(run: Run) -> None:
+    rec = run(
+        "Twin towns meet again\n\n"
+        "Gdansk Deputy Mayor Anna Nowak travelled to Bremen, where she met Bremen Mayor Klaus Weber. "
+        "They signed a protocol on youth exchanges.\n"
+    )
+    assert "agreement" in {e.type for e in rec.events}
+    assert all(set(e.countries) == {"DE", "PL"} for e in rec.events)
+    assert {("Anna Nowak", "Deputy Mayor", "PL"), ("Klaus Weber", "Mayor", "DE")} <= _people(rec)
+
+
+def test_a_city_council_delegation_names_the_second_country(run: Run) -> None:
+    rec = run(
+        "Culture pact between two cities\n\n"
+        "Porto Mayor Rui Almeida received a delegation of the Curitiba City Council on Monday. The "
+        "delegation and the mayor signed a memorandum on cultural exchanges between the two cities.\n"
+    )
+    assert "agreement" in {e.type for e in rec.events}
+    assert all(set(e.countries) == {"BR", "PT"} for e in rec.events)
+
+
+def test_a_city_and_its_title_before_a_name_are_not_part_of_the_name(run: Run) -> None:
+    rec = run(
+        "Mayors renew sister-city ties\n\n"
+        "Busan Mayor Park Hyun-woo welcomed Kaohsiung Mayor Chen Li-hua to City Hall on Tuesday, and "
+        "the two cities signed an agreement on tourism and student exchanges.\n"
+    )
+    assert ("Park Hyun-woo", "Mayor", "KR") in _people(rec)
+    assert not any(name and "Mayor" in name for name, _, _ in _people(rec))
+
+
+def test_one_city_office_alone_is_still_a_domestic_story(run: Run) -> None:
+    rec = run(
+        "City signs deal with local university\n\n"
+        "Porto Mayor Rui Almeida and the rector of the city's university signed a memorandum on student "
+        "housing on Monday.\n"
+    )
+    assert rec.events == ()

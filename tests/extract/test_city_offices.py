@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from amity.records import DocumentRecord
 
 Run = Callable[..., DocumentRecord]
@@ -15,25 +17,32 @@ def _people(rec: DocumentRecord) -> set[tuple[str | None, str | None, str | None
     return {(p.name, p.title, p.country) for e in rec.events for p in e.participants}
 
 
-def test_two_cities_named_only_by_their_offices_make_an_exchange(run: Run) -> None:
-    rec = run(
+TWO_CITIES = [
+    (
         "Twin towns meet again\n\n"
         "Gdansk Deputy Mayor Anna Nowak travelled to Bremen, where she met Bremen Mayor Klaus Weber. "
-        "They signed a protocol on youth exchanges.\n"
-    )
-    assert "agreement" in {e.type for e in rec.events}
-    assert all(set(e.countries) == {"DE", "PL"} for e in rec.events)
-    assert {("Anna Nowak", "Deputy Mayor", "PL"), ("Klaus Weber", "Mayor", "DE")} <= _people(rec)
-
-
-def test_a_city_council_delegation_names_the_second_country(run: Run) -> None:
-    rec = run(
+        "They signed a protocol on youth exchanges.\n",
+        {"DE", "PL"},
+        {("Anna Nowak", "Deputy Mayor", "PL"), ("Klaus Weber", "Mayor", "DE")},
+    ),
+    (  # the second city only in the name of its council
         "Culture pact between two cities\n\n"
         "Porto Mayor Rui Almeida received a delegation of the Curitiba City Council on Monday. The "
-        "delegation and the mayor signed a memorandum on cultural exchanges between the two cities.\n"
-    )
+        "delegation and the mayor signed a memorandum on cultural exchanges between the two cities.\n",
+        {"BR", "PT"},
+        {("Rui Almeida", "Mayor", "PT")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "countries", "people"), TWO_CITIES)
+def test_two_cities_named_only_by_their_offices_make_an_exchange(
+    run: Run, text: str, countries: set[str], people: set[tuple[str, str, str]]
+) -> None:
+    rec = run(text)
     assert "agreement" in {e.type for e in rec.events}
-    assert all(set(e.countries) == {"BR", "PT"} for e in rec.events)
+    assert all(set(e.countries) == countries for e in rec.events)
+    assert people <= _people(rec)
 
 
 def test_a_city_and_its_title_before_a_name_are_not_part_of_the_name(run: Run) -> None:

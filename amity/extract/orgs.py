@@ -269,6 +269,8 @@ def country_in_name(name: str, g: Gazetteer) -> str | None:
                 code = g.country_of_name(chunk.title())
                 if code:
                     return code
+            if n == 1 and chunk.isupper():
+                continue  # an acronym ('TSU Rector'), not the city it spells ('Tsu', Japan)
             info, _ = g.lookup(chunk)
             if (
                 info

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from amity.annotate.document import Annotated, Sentence
-from amity.annotate.gazetteer import fold, gazetteer
+from amity.annotate.gazetteer import Gazetteer, fold, gazetteer
 from amity.data_files import load_json
 from amity.extract.names import HONORIFICS, clean_name, country_by_name, name_ok, person_spans
 from amity.extract.orgs import OrgTable, country_in_name, is_international, looks_like_org
@@ -141,6 +141,8 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
                     org = known.name if known else cand
                 elif g.country_of_name(cand) and not country:
                     country = g.country_of_name(cand)
+            if not org and not country:
+                org, country = _delegation_leader(s.text[: start - s.start], orgs, g)
             if not country:
                 country = nearby_demonym(s, start, g)
             org = expand_acronym(org, orgs) or ministry_of(titles)
@@ -153,6 +155,38 @@ def extract_people(ann: Annotated, orgs: OrgTable, doc_countries: tuple[str, ...
             joined = "; ".join(dict.fromkeys(titles)) or None
             found.append(PersonInfo(name, joined, org, country, start, where))
     return _merge(found, doc_countries)
+
+
+# "a delegation from the Philippine Department of Agriculture, led by Undersecretary ...": the leader
+# belongs to the body (or comes from the place) the delegation is from
+_LED_FROM = re.compile(
+    r"\b(?:delegation|mission|team|group)\s+(?:from|of)\s+(?:the\s+)?"
+    r"(?P<body>[A-Z][\w&'’.-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w&'’.-]*){0,8})"
+    r",?\s+(?:led|headed)\s+by\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,6}$"
+)
+
+
+def _delegation_leader(before: str, orgs: OrgTable, g: Gazetteer) -> tuple[str | None, str | None]:
+    """(organisation, country) of a delegation's leader named right after 'led by'."""
+    m = _LED_FROM.search(before)
+    if not m:
+        return None, None
+    body = m.group("body")
+    known = orgs.resolve(body)
+    if known:
+        return known.name, known.country
+    first, _, rest = body.partition(" ")
+    home = g.demonym(first)
+    if home and rest:  # 'the Philippine Department of Agriculture': the table holds it without 'Philippine'
+        known = orgs.resolve(rest)
+        return (known.name, known.country or home) if known else (None, home)
+    code = g.country_of_name(body) or g.demonym(body)
+    if code:
+        return None, code
+    info, _ = g.lookup(body)
+    if info and info.kind in ("city", "division") and len(info.country) == 2:
+        return None, info.country
+    return None, None
 
 
 def expand_acronym(org: str | None, orgs: OrgTable) -> str | None:

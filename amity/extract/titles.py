@@ -279,7 +279,10 @@ def prefix_title(s: Sentence, start: int, orgs: OrgTable) -> tuple[str | None, s
         )
         if not country:
             info, _ = g.lookup(mod)
-            if info and len(info.country) == 2:
+            # an acronym is no city it spells: 'TSU Rector' is not from Tsu, Japan ('EU' is the bloc)
+            spelt = info is not None and info.kind in ("city", "division")
+            acronym = spelt and " " not in mod and mod.isupper()
+            if info and len(info.country) == 2 and not acronym:
                 country = info.country
         if not org:
             known = orgs.resolve(mod)

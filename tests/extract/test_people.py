@@ -70,3 +70,26 @@ def test_lowercase_title_after_name(run: Run) -> None:
 def test_no_people_without_an_exchange_event(run: Run) -> None:
     rec = run("Local voters chose a new council on Sunday. Mayor Jane Doe thanked her supporters.\n")
     assert rec.events == () and rec.participants == ()
+
+
+def test_a_delegation_leader_belongs_to_the_body_the_delegation_is_from(run: Run) -> None:
+    rec = run(
+        "Farm officials on study tour\n\n"
+        "A nine-member delegation from the Malaysian Ministry of Rural Development, led by Deputy "
+        "Secretary-General Aisyah Rahman, visited Thailand this week. On Monday the delegation met officials "
+        "of the Thai Ministry of Agriculture in Bangkok.\n"
+    )
+    leader = person(rec, "Aisyah Rahman")
+    assert leader.country == "MY"
+    assert leader.organization and "Rural Development" in leader.organization
+
+
+def test_an_acronym_before_a_title_is_not_the_city_it_spells(run: Run) -> None:
+    rec = run(
+        "Universities agree on joint research\n\n"
+        "Seoul National University and Tashkent State University signed a memorandum on faculty exchanges on "
+        "Wednesday. SNU President Ryu Hyun-soo and TSU Rector Akmal Karimov signed it in Tashkent.\n"
+    )
+    rector = person(rec, "Akmal Karimov")
+    assert rector.country != "JP"  # 'TSU' is the university, not Tsu in Japan
+    assert all("JP" not in e.countries for e in rec.events)

@@ -83,6 +83,7 @@ class Lexicon:
     block: list[Trigger]
     planned: re.Pattern[str]
     historical: re.Pattern[str]
+    headline_planned: re.Pattern[str]
     anchors: AnchorSet  # every trigger's and block pattern's anchors
     by_anchor: dict[str, tuple[Trigger, ...]]  # the patterns each anchor lets run
     unanchored: tuple[Trigger, ...]  # patterns with no anchor: they always run
@@ -119,6 +120,7 @@ def _lexicon() -> Lexicon:
         block=block,
         planned=re.compile(d["planned_cues"], re.I),
         historical=re.compile(d["historical_cues"], re.I),
+        headline_planned=re.compile(d["headline_planned_cues"], re.I),
         anchors=AnchorSet.of(set(by_anchor)),
         by_anchor={a: tuple(ts) for a, ts in by_anchor.items()},
         unanchored=tuple(t for t in every if t.anchors is None),
@@ -293,6 +295,10 @@ def status_of(c: Candidate, ref: dt.date | None, exact: bool = True) -> str:
                 past_day = (ref - d).days >= 1
         except ValueError:
             pass
+    # a headline's 'Dutch king to visit Chile': a plan (a headline has no closing full stop)
+    headline = s.index == 0 and not s.text.rstrip().endswith(".")
+    if headline and lex.headline_planned.search(s.text[: rel0 + len(c.trigger)]) and not past_day:
+        return "planned"
     if c.modal == "planned" or ((c.modal == "expected" or lex.planned.search(plan_window)) and not past_day):
         # a day already past is not planned because a word nearby looks ahead ('would like')
         return "planned"

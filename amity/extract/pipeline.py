@@ -414,7 +414,7 @@ def _international_cues() -> re.Pattern[str]:
     return re.compile(load_json("triggers.json")["international_cues"], re.I)
 
 
-def _event_date(c: Candidate, anchor: str | None, anchor_exact: bool) -> str | None:
+def _event_date(c: Candidate, anchor: str | None, anchor_exact: bool, trip: str | None = None) -> str | None:
     """The event's own date; an occurred event without one (or with a vaguer one that fits) takes the date
     of the article's main event: the day for what happens alongside it, the month for a trip."""
     own = c.date.value if c.date else None
@@ -423,8 +423,10 @@ def _event_date(c: Candidate, anchor: str | None, anchor_exact: bool) -> str | N
         # a trip lasts days: the day of the meeting it is reported with is not the trip's date
         return own[:7]
     held = bool(_HELD.search(c.sentence.text))
-    if c.status == "planned" and own is None and anchor:
-        return anchor[:7]  # announced with the main event, for the coming weeks: its month at least
+    if c.status == "planned" and own is None and (trip or anchor):
+        # announced with the main event, for the coming weeks: its month at least; during an announced
+        # trip, the trip's month
+        return (trip or anchor or "")[:7]
     if c.status != "occurred" or not anchor or (c.type == "program" and not held):
         return own
     if own and not anchor.startswith(own):
@@ -530,12 +532,20 @@ def assemble(
         " ".join(s.text for s in ann.sentences if not s.bullet and _COOPERATION.search(s.text)), org_names
     )
     parties = doc_parties(orgs, people, events, ann.visible, ann.sentences)
+    # an announcement ('PM to visit Brazil next month') is about what it announces: with nothing
+    # reported as done, the planned events of the headline and lead are the article's main ones
+    announcement = not any(e.status == "occurred" for e in events)
+    # in an announcement, what is to happen during the trip it announces happens when the trip does
+    trips = (e.date.value for e in events if e.type == "visit" and e.status == "planned" and e.date)
+    trip_date = next(trips, None) if announcement else None
     out: list[Event] = []
     for e in events:
         extra = lead_fields | talk_fields if e.type == "meeting" else lead_fields
+        lead = min(s.index for s in e.sentences) < LEAD_SENTENCES
         out.append(
             _event(
-                e, ann, people, parties, main_pair, g, (anchor, anchor_exact), default_place, extra, org_names
+                e, ann, people, parties, main_pair, g, (anchor, anchor_exact), default_place, extra,
+                org_names, announced=announcement and e.status == "planned" and lead, trip_date=trip_date,
             )
         )
     # the document's people: those taking part in its events or described by office (officials, experts
@@ -605,12 +615,14 @@ def _event(
     default_place: Place | None,
     lead_fields: set[str],
     org_names: tuple[str, ...] = (),
+    announced: bool = False,
+    trip_date: str | None = None,
 ) -> Event:
     idx = {s.index for s in e.sentences}
     paras = {s.paragraph for s in e.sentences if not s.bullet}
     near = idx | {s.index for s in ann.sentences if s.paragraph in paras}
     text = " ".join(s.text for s in e.sentences)
-    salience = "main" if e.status == "occurred" else "mentioned"
+    salience = "main" if e.status == "occurred" or announced else "mentioned"
     # participants: people named where the event is reported, or in the same paragraph
     by_index = {s.index: s for s in ann.sentences}
     parts = [
@@ -643,7 +655,7 @@ def _event(
         cset.add(place.country)
     fields = fields_in(text, org_names)
     first = min(s.index for s in e.sentences)
-    date = _event_date(e, *anchor)
+    date = _event_date(e, *anchor, trip_date)
     day = anchor[0]
     same_day = bool(date and day and (date.startswith(day) or day.startswith(date)))
     if salience == "main" and not e.sentence.bullet and (first < 4 or same_day):

@@ -312,7 +312,7 @@ def _words(toks: list[Token]) -> list[str]:
 
 
 _LOW_MODIFIERS = frozenset(
-    {"deputy", "vice", "executive", "senior", "acting", "assistant", "managing", "chief"}
+    {"deputy", "vice", "executive", "senior", "acting", "assistant", "managing", "chief", "prime", "foreign"}
 )
 
 

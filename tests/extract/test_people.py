@@ -93,3 +93,13 @@ def test_an_acronym_before_a_title_is_not_the_city_it_spells(run: Run) -> None:
     rector = person(rec, "Akmal Karimov")
     assert rector.country != "JP"  # 'TSU' is the university, not Tsu in Japan
     assert all("JP" not in e.countries for e in rec.events)
+
+
+def test_a_lower_case_prime_or_foreign_minister_keeps_the_whole_title(run: Run) -> None:
+    rec = run(
+        "Ministers meet in Lima\n\n"
+        "Chilean foreign minister Luis Soto met Peruvian prime minister Ana Rojas in Lima on Monday to "
+        "discuss student exchanges.\n"
+    )
+    assert person(rec, "Luis Soto").title == "foreign minister"
+    assert person(rec, "Ana Rojas").title == "prime minister"

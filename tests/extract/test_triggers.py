@@ -15,6 +15,8 @@ Run = Callable[[str], DocumentRecord]
     "sentence, kind",
     [
         ("Peruvian President Ana Rojas telephoned Chilean President Luis Soto on Monday.", "meeting"),
+        ("Peruvian Education Minister Ana Rojas and Chilean Education Minister Luis Soto held a video "
+         "conference on Monday on student mobility.", "meeting"),
         ("Peruvian President Ana Rojas and Chilean President Luis Soto discussed water on Monday in a call.", "meeting"),
         ("The Chilean foreign minister held discussions with Peruvian envoy Mario Paz in Lima.", "meeting"),
         ("Chilean President Luis Soto gave a warm welcome to Peruvian President Ana Rojas in Santiago.", "meeting"),

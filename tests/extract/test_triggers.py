@@ -15,6 +15,8 @@ Run = Callable[[str], DocumentRecord]
     "sentence, kind",
     [
         ("Peruvian President Ana Rojas telephoned Chilean President Luis Soto on Monday.", "meeting"),
+        ("A Peruvian film week organised by Peru's embassy opened in Santiago, Chile, on Monday.", "program"),
+        ("Peruvian and Chilean volleyball teams played friendly matches in Arica on Saturday.", "program"),
         ("Peruvian Education Minister Ana Rojas and Chilean Education Minister Luis Soto held a video "
          "conference on Monday on student mobility.", "meeting"),
         ("Peruvian President Ana Rojas and Chilean President Luis Soto discussed water on Monday in a call.", "meeting"),

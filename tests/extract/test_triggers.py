@@ -15,6 +15,8 @@ Run = Callable[[str], DocumentRecord]
     "sentence, kind",
     [
         ("Peruvian President Ana Rojas telephoned Chilean President Luis Soto on Monday.", "meeting"),
+        ("Chile's Minister of Mining Luis Soto on Monday received a group of visiting Peruvian engineers in "
+         "Santiago.", "meeting"),
         ("A Peruvian film week organised by Peru's embassy opened in Santiago, Chile, on Monday.", "program"),
         ("Peruvian and Chilean volleyball teams played friendly matches in Arica on Saturday.", "program"),
         ("Peruvian Education Minister Ana Rojas and Chilean Education Minister Luis Soto held a video "

@@ -499,9 +499,28 @@ def _ko_word_kind(word: str, lex: Lexicon) -> str | None:
         return "country"
     if re.fullmatch(rf"(?:제\d+)?(?:{lex.title_rx.pattern})", w) or lex.title_rx.fullmatch(w):
         return "title"
+    if _ko_place_title(w, lex):
+        return "title"
     if any(w.endswith(sfx) for sfx in lex.org_suffixes) and len(w) >= 2:
         return "org"
     return None
+
+
+def _ko_place_title(w: str, lex: Lexicon) -> str | None:
+    """The title of a word that writes it onto the place it serves: 시장 of 부산시장 (Busan's mayor),
+    도지사 of 경기도지사; None for any other word."""
+    for k in range(2, len(w) - 1):
+        head, title = w[:k], w[k:]
+        if lex.title_rx.fullmatch(title) and (places().code(head) or places().code(head[:-1])):
+            return title
+    return None
+
+
+def _ko_title(w: str, lex: Lexicon) -> str:
+    """A title word as the record gives it: without the place written onto it (부산시장 -> 시장)."""
+    if lex.title_rx.fullmatch(w) or re.fullmatch(rf"(?:제\d+)?(?:{lex.title_rx.pattern})", w):
+        return w
+    return _ko_place_title(w, lex) or w
 
 
 def _ko_foreign_after_title(words: list[tuple[str, int]], i: int, lex: Lexicon) -> tuple[str, int] | None:
@@ -545,7 +564,7 @@ def _ko_zone_info(
     country = next((places().code(w) for w, k in zone if k == "country"), None)
     if country is None:
         country = next((places().code(w) for w, k in zone if k == "place"), None)
-    title = " ".join(w for w, k in zone if k == "title") or None
+    title = " ".join(_ko_title(w, lex) for w, k in zone if k == "title") or None
     org = (
         " ".join(w for w, k in zone if k in ("org", "country", "place"))
         if any(k == "org" for _w, k in zone)
@@ -604,7 +623,7 @@ def _ko_people(ann: CjkAnnotated, lex: Lexicon) -> list[PersonInfo]:
             orgs = [_KO_PARTICLE.sub("", w) for w, k in zone if k in ("org", "country")]
             if not any(k == "org" for _w, k in zone):
                 orgs = []
-            titles = [w for w, k in zone if k == "title"]
+            titles = [_ko_title(w, lex) for w, k in zone if k == "title"]
             title = " ".join(titles)
             org = " ".join(orgs) or None
             _add_person(people, name, (title, org, country, country), s.index)

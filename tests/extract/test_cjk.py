@@ -195,3 +195,13 @@ def test_zh_gathering_of_many_countries_is_an_exchange() -> None:
     assert e.date == "2021"  # no date in the text: the year of publication
     # a domestic conference that only mentions many countries in another sentence is not one
     assert zh("本市举行了中小企业座谈会。会上介绍了企业产品销往30多个国家的情况。").events == ()
+
+
+def test_ko_a_title_written_onto_its_city_is_the_title() -> None:
+    rec = ko(
+        "인천시, 필리핀 세부시와 관광 교류 협약\n\n"
+        "인천시는 14일 시청에서 필리핀 세부시 대표단과 관광 교류에 관한 업무협약을 체결했다. "
+        "협약식에는 이정민 인천시장이 참석했다."
+    )
+    people = {(p.name, p.title) for e in rec.events for p in e.participants}
+    assert ("이정민", "시장") in people  # 인천시장: Incheon's mayor, one word

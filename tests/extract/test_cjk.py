@@ -205,3 +205,12 @@ def test_ko_a_title_written_onto_its_city_is_the_title() -> None:
     )
     people = {(p.name, p.title) for e in rec.events for p in e.participants}
     assert ("이정민", "시장") in people  # 인천시장: Incheon's mayor, one word
+
+
+def test_zh_a_guest_named_in_the_events_paragraph_takes_part_in_it() -> None:
+    rec = zh(
+        "中国与尼泊尔举办青年交流活动\n\n"
+        "12月6日，中尼青年友好交流活动在加德满都举行，两国150名青年参加。中国驻尼泊尔大使李明出席活动并致辞。"
+    )
+    [event] = rec.events
+    assert [p.name for p in event.participants] == ["李明"]

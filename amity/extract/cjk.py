@@ -1004,11 +1004,11 @@ def extract_cjk(doc: Document) -> DocumentRecord:
     for e in events:
         idx = {s.index for s in e.sentences}
         # people named in the event's paragraph take part in it ('中国驻老挝大使王刚出席活动'), as in English
-        near = idx | {s.index for s in sentences if s.paragraph in {y.paragraph for y in e.sentences}}
+        around = idx | {s.index for s in sentences if s.paragraph in {y.paragraph for y in e.sentences}}
         text = "".join(s.text for s in e.sentences)
         parts = []
         for p in people:
-            if p.mentions & near:
+            if p.mentions & around:
                 role = _role(p, e)
                 parts.append(Person(p.name, p.title, p.organization, p.country, role))
                 used_people.setdefault(p.name, Person(p.name, p.title, p.organization, p.country))

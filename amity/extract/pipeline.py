@@ -416,7 +416,8 @@ def _international_cues() -> re.Pattern[str]:
 
 def _event_date(c: Candidate, anchor: str | None, anchor_exact: bool, trip: str | None = None) -> str | None:
     """The event's own date; an occurred event without one (or with a vaguer one that fits) takes the date
-    of the article's main event: the day for what happens alongside it, the month for a trip."""
+    of the article's main event: the day for what happens alongside it, the month for a trip. A planned
+    event without one takes the month of `trip` (the trip an announcement announces) or of the anchor."""
     own = c.date.value if c.date else None
     single_day = own is not None and len(own) == 10 and c.date is not None and not c.date.end_value
     if c.type == "visit" and c.noun == "delegation" and single_day and own:

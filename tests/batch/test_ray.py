@@ -123,8 +123,11 @@ def test_sigkill_of_the_driver_then_the_same_command_gives_the_uninterrupted_reg
     import sys
     import time
 
-    feed = write_jsonl(tmp_path / "feed.jsonl", articles(150))
-    n_shards = -(-150 // shards_mod.LINES_PER_SHARD)
+    # Enough shards that the writer needs far longer for the rest than one poll: the kill then lands
+    # midway however fast the workers are.
+    n_articles = 20 * shards_mod.LINES_PER_SHARD
+    feed = write_jsonl(tmp_path / "feed.jsonl", articles(n_articles))
+    n_shards = -(-n_articles // shards_mod.LINES_PER_SHARD)
     db = tmp_path / "killed.db"
     cmd = [sys.executable, "-m", "amity.cli", "ingest", str(feed), "--db", str(db), "--workers", "2"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -133,7 +136,7 @@ def test_sigkill_of_the_driver_then_the_same_command_gives_the_uninterrupted_reg
     while finished == 0:
         assert proc.poll() is None, proc.communicate()[1][-2000:]
         assert time.monotonic() < deadline, "no shard was ever finished"
-        time.sleep(0.2)
+        time.sleep(0.05)
         if db.exists():
             try:
                 with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:

@@ -35,7 +35,7 @@ GATED_METRICS = (
     "event_precision", "event_recall_main", "event_f1_main", "event_f1_all",
     "person_f1", "person_title", "person_org", "person_country", "org_f1",
     "countries_f1", "fields_f1", "published", "date_exact", "status", "salience",
-    "place_country", "place_name", "evidence",
+    "place_country", "place_name", "evidence", "size", "program",
 )
 LOWER_IS_BETTER = ("negative_doc_events",)
 

@@ -442,24 +442,6 @@ def _bloc_event(c: Candidate) -> str | None:
     return f"{head} {word}"
 
 
-_PROGRAM = re.compile(
-    r"\b(?:under|of|for|in|part of|through|as part of)\s+the\s+"
-    r"((?:\d{4}\s+)?(?:[\"“]?[A-Z][\w&'’.-]*[\"”]?\s+"
-    r"(?:(?:of|for|and|on|the|to)\s+){0,2}){1,9}(?:Program|Programme|Initiative|Scholarship|Dialogue|Exchange|Project))\b"
-)
-
-
-def program_in(text: str) -> str | None:
-    m = _PROGRAM.search(text)
-    if m:
-        name = re.sub(r"^\d{4}\s+", "", m.group(1)).strip('“”" ')
-        return name
-    m2 = re.search(r"\b((?:[A-Z][\w&'’.-]*\s+){1,8}(?:Exchange Program(?:me)?|Program(?:me)?))\b", text)
-    if m2 and len(m2.group(1).split()) >= 3:
-        return re.sub(r"^(?:The|the|\d{4})\s+", "", m2.group(1)).strip()
-    return None
-
-
 def compatible_dates(a: DateMention | None, b: DateMention | None) -> bool:
     if a is None or b is None:
         return True

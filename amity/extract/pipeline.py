@@ -22,7 +22,6 @@ from amity.extract.events import (
     clause_span,
     merge,
     name_in,
-    program_in,
     screen,
     size_in,
     status_of,
@@ -40,6 +39,7 @@ from amity.extract.orgs import (
 from amity.extract.parties import doc_parties
 from amity.extract.people import PersonInfo, extract_people
 from amity.extract.places import dateline_place, place_in
+from amity.extract.programs import program_in, settle_programs
 from amity.extract.syntax import (
     description,
     domestic,
@@ -539,14 +539,19 @@ def assemble(
     # in an announcement, what is to happen during the trip it announces happens when the trip does
     trips = (e.date.value for e in events if e.type == "visit" and e.status == "planned" and e.date)
     trip_date = next(trips, None) if announcement else None
+    in_lead = [min(s.index for s in e.sentences) < LEAD_SENTENCES for e in events]
+    announced = [announcement and e.status == "planned" and ld for e, ld in zip(events, in_lead, strict=True)]
+    settle_programs(
+        events,
+        [ld and (e.status == "occurred" or a) for e, ld, a in zip(events, in_lead, announced, strict=True)],
+    )
     out: list[Event] = []
-    for e in events:
+    for e, is_announced in zip(events, announced, strict=True):
         extra = lead_fields | talk_fields if e.type == "meeting" else lead_fields
-        lead = min(s.index for s in e.sentences) < LEAD_SENTENCES
         out.append(
             _event(
                 e, ann, people, parties, main_pair, g, (anchor, anchor_exact), default_place, extra,
-                org_names, announced=announcement and e.status == "planned" and lead, trip_date=trip_date,
+                org_names, announced=is_announced, trip_date=trip_date,
             )
         )
     # the document's people: those taking part in its events or described by office (officials, experts

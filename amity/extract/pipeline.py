@@ -559,10 +559,16 @@ def assemble(
     # Secretary of State Colin Powell")
     taking_part = {p.name for ev in out for p in ev.participants}
     titles = " ".join(p.title or "" for p in people)
+    # at a forum or a report's launch, scholars are the speakers; elsewhere they comment on the exchange
+    forum = any(e.type in ("conference", "release") for e in out)
     used_people = [
         p
         for p in people
-        if (p.name in taking_part or ((p.title or p.organization) and p.mentions)) and p.name not in titles
+        if (
+            p.name in taking_part
+            or ((p.title or p.organization) and p.mentions and (forum or not _commentator(p)))
+        )
+        and p.name not in titles
     ]
     return DocumentRecord(
         doc.doc,
@@ -574,6 +580,17 @@ def assemble(
         organizations=tuple(_org(o) for o in parties),
         warnings=tuple(dict.fromkeys([w for e in events for w in e.warnings] + _truncation(ann))),
     )
+
+
+@cache
+def _commentator_title() -> re.Pattern[str]:
+    return re.compile(load_json("titles.json")["commentator_titles"], re.I)
+
+
+def _commentator(p: PersonInfo) -> bool:
+    """An analyst, scholar or spokesperson, who takes part in no event of the article: quoted about the
+    exchange, not a party to it."""
+    return bool(p.title and _commentator_title().search(p.title))
 
 
 def _truncation(ann: Annotated) -> list[str]:

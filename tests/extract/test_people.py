@@ -103,3 +103,16 @@ def test_a_lower_case_prime_or_foreign_minister_keeps_the_whole_title(run: Run) 
     )
     assert person(rec, "Luis Soto").title == "foreign minister"
     assert person(rec, "Ana Rojas").title == "prime minister"
+
+
+def test_an_analyst_quoted_about_the_visit_is_not_a_participant(run: Run) -> None:
+    rec = run(
+        "Estonian Prime Minister Kadri Lepp arrived in Seoul on Monday for a three-day official visit.\n\n"
+        "Lepp met South Korean Prime Minister Han Dong-su at the government complex on Tuesday.\n\n"
+        "\"Small states need partners far away,\" said Mart Kask, a senior fellow at a Tallinn research "
+        "institute.\n\n"
+        "Foreign ministry spokesperson Lee Ji-won told reporters the two sides would publish a statement.\n"
+    )
+    names = {p.name for p in rec.participants}
+    assert {"Kadri Lepp", "Han Dong-su"} <= names
+    assert "Mart Kask" not in names and "Lee Ji-won" not in names

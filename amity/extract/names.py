@@ -102,7 +102,7 @@ def name_ok(name: str, g: Gazetteer, orgs: OrgTable) -> bool:
     return name.split()[-1] not in titles_lexicon()["head_words"]
 
 
-_NAME_TOKEN = r"[A-Z][a-z'’]+(?:-[a-z]+)?"
+_NAME_TOKEN = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?"
 
 
 _NAME_RUN = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|[A-Z]\.|[A-Z](?=[,\s])))" + "{0,3}"

@@ -560,13 +560,13 @@ def assemble(
     taking_part = {p.name for ev in out for p in ev.participants}
     titles = " ".join(p.title or "" for p in people)
     # at a forum or a report's launch, scholars are the speakers; elsewhere they comment on the exchange
-    forum = any(e.type in ("conference", "release") for e in out)
+    forum = any(e.type in ("conference", "release") and e.salience == "main" for e in out)
     used_people = [
         p
         for p in people
         if (
             p.name in taking_part
-            or ((p.title or p.organization) and p.mentions and (forum or not _commentator(p)))
+            or ((p.title or p.organization) and p.mentions and not _commentator(p, forum))
         )
         and p.name not in titles
     ]
@@ -587,10 +587,12 @@ def _commentator_title() -> re.Pattern[str]:
     return re.compile(load_json("titles.json")["commentator_titles"], re.I)
 
 
-def _commentator(p: PersonInfo) -> bool:
+def _commentator(p: PersonInfo, forum: bool) -> bool:
     """An analyst, scholar or spokesperson, who takes part in no event of the article: quoted about the
-    exchange, not a party to it."""
-    return bool(p.title and _commentator_title().search(p.title))
+    exchange, not a party to it. Where the article is about a forum or a report, its scholars spoke
+    there: only spokespeople comment."""
+    m = _commentator_title().search(p.title or "")
+    return bool(m and (not forum or m.group(0).lower().startswith("spokes")))
 
 
 def _truncation(ann: Annotated) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from amity.extract.names import rule_patterns
 from amity.records import DocumentRecord, Person
 
 Run = Callable[[str], DocumentRecord]
@@ -116,3 +117,15 @@ def test_an_analyst_quoted_about_the_visit_is_not_a_participant(run: Run) -> Non
     names = {p.name for p in rec.participants}
     assert {"Kadri Lepp", "Han Dong-su"} <= names
     assert "Mart Kask" not in names and "Lee Ji-won" not in names
+
+
+
+def test_a_given_name_joined_by_a_hyphen_is_kept_whole() -> None:
+    """The shapes that find names the recogniser missed take 'Aibek-Temir' whole, as they take 'Sung-han'."""
+    after_title, *_ = rule_patterns()
+    for text, name in [
+        ("Kyrgyz President Aibek-Temir Osmonov praised the alliance.", "Aibek-Temir Osmonov"),
+        ("Korean Ambassador Kim Sung-han attended.", "Kim Sung-han"),
+    ]:
+        m = after_title.search(text)
+        assert m and m.group(1) == name

@@ -497,7 +497,14 @@ def _anaphoric(c: Candidate) -> bool:
 
 
 def _people(s: Sentence) -> list[frozenset[str]]:
-    return [frozenset(x.text.replace("-", " ").split()) for x in s.entities if x.label == "PERSON"]
+    """The people a sentence names; a lone word the recogniser took for a name but the gazetteer knows as
+    a large city ('Mayors of Lyon and Osaka meet') is not one."""
+    g = gazetteer()
+    return [
+        frozenset(x.text.replace("-", " ").split())
+        for x in s.entities
+        if x.label == "PERSON" and not (" " not in x.text.strip() and g.lookup(x.text)[0] is not None)
+    ]
 
 
 @dataclass

@@ -126,7 +126,8 @@ def rule_patterns() -> tuple[re.Pattern[str], ...]:
     )
     from_org = re.compile(rf"(?:^|,\s+|\band\s+)({_NAME_RUN})\s+from\s+(?:the\s+)?[A-Z]")
     title_first = re.compile(
-        rf"\b(?:the|[A-Z][a-z]+['’]s)\s+(?:[A-Z][\w-]*\s+)*?(?:{head_rx})(?:\s+(?:of|for|at|to)\s+[^,;]{{1,120}}?)?,\s+"
+        rf"\b(?:the|The|[A-Z][a-z]+['’]s)\s+(?:[A-Z][\w-]*\s+)*?(?:{head_rx}|{lower})"
+        rf"(?:\s+(?:of|for|at|to)\s+[^,;]{{1,120}}?)?,\s+"
         rf"({_NAME_RUN})"
         r"(?=\s+(?:at|in|on|said|says|and|who|was|is|to|,)|[.,;]|$)"
     )

@@ -242,6 +242,10 @@ def doc_countries(ann: Annotated, g: Gazetteer, orgs: OrgTable | None = None) ->
     as a last resort the countries people's names suggest."""
     counts: Counter[str] = Counter()
     weak: Counter[str] = Counter()
+    name_words = {
+        w for s in ann.sentences for e in s.entities if e.label == "PERSON" and " " in e.text.strip()
+        for w in e.text.split()
+    }
     for org in orgs.all() if orgs else []:
         if org.country:
             counts[org.country] += 1
@@ -257,6 +261,12 @@ def doc_countries(ann: Annotated, g: Gazetteer, orgs: OrgTable | None = None) ->
                 shape = name_shape(e.text)
                 if shape:
                     weak[shape] += 1
+                # 'Mayors of Lyon and Busan meet': a city taken for a name (not the short form of
+                # someone's full name: 'Santos' after 'Vilma Santos')
+                word = e.text.strip()
+                info = g.lookup(word)[0] if " " not in word and word not in name_words else None
+                if info and info.kind in ("city", "division") and len(info.country) == 2:
+                    counts[info.country] += 1
     for s in ann.sentences:
         counts.update(named_countries(s.text, g))
         for e in s.entities:

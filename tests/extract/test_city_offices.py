@@ -62,3 +62,18 @@ def test_one_city_office_alone_is_still_a_domestic_story(run: Run) -> None:
         "housing on Monday.\n"
     )
     assert rec.events == ()
+
+
+def test_cities_the_recogniser_took_for_names_still_count_and_the_headline_is_the_same_meeting(
+    run: Run,
+) -> None:
+    rec = run(
+        "Mayors of Lyon and Busan meet for first time in a decade\n\n"
+        "The mayor of Busan, Park Min-jun, met Lyon Mayor Claire Martin at Lyon City Hall on Tuesday, the "
+        "first talks between the heads of the two sister cities since 2014.\n",
+        published="2024-11-20",
+    )
+    meetings = [e for e in rec.events if e.type == "meeting" and e.status == "occurred"]
+    assert len(meetings) == 1, rec.events
+    assert meetings[0].countries == ("FR", "KR")
+    assert {p.name for p in meetings[0].participants} == {"Park Min-jun", "Claire Martin"}

@@ -632,6 +632,27 @@ def _role_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rx, re.I), role) for rx, role in load_json("roles.json")["cues"])
 
 
+# the words right before a name that give that person's part: 'headed by X', 'was received by X'
+_ROLE_BEFORE = (
+    (re.compile(r"\b(?:led|headed)\s+by\s+(?:[A-Z][\w.'’-]*\s+){0,6}$"), "leader"),
+    (re.compile(r"\b(?:hosted|received|welcomed|greeted|chaired)\s+by\s+(?:[A-Z][\w.'’-]*\s+){0,6}$"), "host"),
+)
+
+
+def _person_role(p: PersonInfo, sentence: str) -> str:
+    """The part a person takes, from the words before their name in the sentence ('a delegation headed
+    by X was received by Y': X leads, Y hosts), else from the sentence's own cues."""
+    surname = p.name.split()[-1]
+    at = sentence.find(p.name)
+    at = at if at >= 0 else sentence.find(surname)
+    if at > 0:
+        before = sentence[max(0, at - 80) : at]
+        for rx, role in _ROLE_BEFORE:
+            if rx.search(before):
+                return role
+    return _role(sentence)
+
+
 def _role(text: str) -> str:
     for rx, role in _role_cues():
         if rx.search(text):
@@ -661,7 +682,7 @@ def _event(
     # participants: people named where the event is reported, or in the same paragraph
     by_index = {s.index: s for s in ann.sentences}
     parts = [
-        _person(p, _role(next(by_index[i].text for i in sorted(near & set(p.mentions)))))
+        _person(p, _person_role(p, next(by_index[i].text for i in sorted(near & set(p.mentions)))))
         for p in people
         if near & set(p.mentions)
     ]

@@ -129,3 +129,13 @@ def test_a_given_name_joined_by_a_hyphen_is_kept_whole() -> None:
     ]:
         m = after_title.search(text)
         assert m and m.group(1) == name
+
+
+def test_each_person_takes_the_part_the_words_before_their_name_give(run: Run) -> None:
+    rec = run(
+        "A delegation of Chilean young diplomats, headed by Director Ana Rojas, was received by Latvian State "
+        "Secretary Janis Berzins at the foreign ministry in Riga on Monday.\n"
+    )
+    roles = {p.name: p.role for e in rec.events for p in e.participants}
+    assert roles.get("Ana Rojas") == "leader", roles
+    assert roles.get("Janis Berzins") == "host", roles

@@ -633,9 +633,10 @@ def _role_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 # the words right before a name that give that person's part: 'headed by X', 'was received by X'
+_TITLE_WORDS = r"(?:[A-Z][\w.'’-]*\s+){0,6}$"
 _ROLE_BEFORE = (
-    (re.compile(r"\b(?:led|headed)\s+by\s+(?:[A-Z][\w.'’-]*\s+){0,6}$"), "leader"),
-    (re.compile(r"\b(?:hosted|received|welcomed|greeted|chaired)\s+by\s+(?:[A-Z][\w.'’-]*\s+){0,6}$"), "host"),
+    (re.compile(r"\b(?:led|headed)\s+by\s+" + _TITLE_WORDS), "leader"),
+    (re.compile(r"\b(?:hosted|received|welcomed|greeted|chaired)\s+by\s+" + _TITLE_WORDS), "host"),
 )
 
 

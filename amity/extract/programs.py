@@ -28,11 +28,11 @@ _NAMED_BEFORE = re.compile(
     r"\b((?:[A-Z][\w&'’.-]*\s+(?:(?:of|for|and|on|the|to|in)\s+)?){1,8}?)"
     r"(?:(?P<cap>Exchange Program(?:me)?|Program(?:me)?)|(?:exchange\s+)?program(?:me)?)\b"
 )
-_LEADING = re.compile(
-    r"^(?:(?:The|the|\d{4}|\d+(?:st|nd|rd|th)(?!\s+Century)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|"
-    r"Tenth|Annual|Inaugural)\s+)+",
-    re.I,
+# an edition's ordinal ('21st Century' is a name, not an edition)
+_ORDINAL = (
+    r"\d+(?:st|nd|rd|th)(?!\s+Century)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|annual"
 )
+_LEADING = re.compile(rf"^(?:(?:the|\d{{4}}|{_ORDINAL}|inaugural)\s+)+", re.I)
 # the parts of an event's name that are its edition, not the programme's: "2024 ... Forum", "Second ..."
 _EDITION_TAIL = re.compile(r"\s+(?:\d{4}|Round|Session|Edition)$")
 _POSSESSOR = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+")
@@ -46,11 +46,7 @@ _STANDING = re.compile(
 _TOUR = re.compile(r"\bTour\s+(?:of|to|in|across|through)\s+[A-Z]")
 _TAIL = re.compile(r"\s+(?:of|on|for|to|in|between|with)\s+.*$")
 _RECURRING = re.compile(r"\b(?:Competition|Contest|Festival|Camp|Week|Games|Cup|Awards?|Olympiad|Forum)$")
-_EDITION = re.compile(
-    r"^(?:the\s+)?(?:\d+(?:st|nd|rd|th)(?!\s+Century)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"annual)\s",
-    re.I,
-)
+_EDITION = re.compile(rf"^(?:the\s+)?(?:{_ORDINAL})\s", re.I)
 
 
 class _HasProgram(Protocol):
@@ -61,13 +57,13 @@ class _HasProgram(Protocol):
 
 
 @cache
-def _known() -> tuple[tuple[re.Pattern[str], str], ...]:
-    data = load_json("initiatives.json")
-    pairs = []
-    for canonical, forms in data["known"].items():
-        for form in sorted(forms, key=len, reverse=True):
-            pairs.append((re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-]|\+)"), canonical))
-    return tuple(pairs)
+def _known() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every short form of the standing initiatives (longest first), and the canonical
+    name of each form."""
+    known = load_json("initiatives.json")["known"]
+    canonical = {form: name for name, forms in known.items() for form in forms}
+    alternatives = "|".join(re.escape(f) for f in sorted(canonical, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-]|\+)"), canonical
 
 
 @cache
@@ -84,8 +80,9 @@ def _not_programmes() -> frozenset[str]:
 
 def known_initiative(text: str) -> str | None:
     """The standing programme or initiative that `text` names, in its canonical name."""
-    hits = [(m.start(), canonical) for rx, canonical in _known() for m in [rx.search(text)] if m]
-    return min(hits)[1] if hits else None
+    rx, canonical = _known()
+    m = rx.search(text)
+    return canonical[m.group(0)] if m else None
 
 
 def program_in(text: str) -> str | None:
@@ -105,15 +102,19 @@ def program_in(text: str) -> str | None:
     return _named(named[0]) if named else None  # 'the Green Cities Partnership programme'
 
 
+def _head(m: re.Match[str]) -> str:
+    return _POSSESSOR.sub("", _LEADING.sub("", m.group(1)).strip())
+
+
 def _named(m: re.Match[str]) -> str:
-    head = _POSSESSOR.sub("", _LEADING.sub("", m.group(1)).strip())
+    head = _head(m)
     return head + " " + m.group("cap") if m.group("cap") else head
 
 
 def _named_ok(m: re.Match[str]) -> bool:
-    head = _POSSESSOR.sub("", _LEADING.sub("", m.group(1)).strip())
+    head = _head(m)
     caps = [w for w in head.split() if w[:1].isupper()]
-    if len(caps) < 2 or _an_organization(_named(m)) or _an_organization(head):
+    if len(caps) < 2 or _an_organization(_named(m)):
         return False
     # 'the Taiwan Studies program', 'the Public Policy and Global Affairs program': a course of study
     return m.group("cap") is not None or caps[-1] not in _degree_words()
